@@ -1,0 +1,176 @@
+package org.abilayout.layout;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.abilayout.arch.Target;
+import org.abilayout.arch.TypeInfo;
+import org.abilayout.spec.model.CType;
+import org.abilayout.spec.model.Member;
+import org.abilayout.spec.model.Qualifiers;
+import org.abilayout.spec.model.RecordDecl;
+import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.Diagnostic;
+import org.abilayout.spec.source.SourcePos;
+import org.abilayout.spec.source.SpecException;
+
+/**
+ * Model × target → layout, by the C rules: each member at the next offset that is a multiple of
+ * its alignment; a struct's alignment is the largest of its members' (and {@code @align}); its
+ * size is rounded up to its alignment; a union overlays its members at offset 0. The target
+ * supplies every scalar's size and in-struct alignment (that is where the ABI quirks live: i386
+ * {@code double}, m68k {@code int}, MSVC {@code long}, ...). The engine never formats text.
+ *
+ * <p>The resolver guarantees the model is acyclic and bounded in depth, so the recursion here
+ * is bounded too.
+ */
+public final class LayoutEngine {
+    private final Target target;
+    private final Map<RecordDecl, RecordLayout> done = new IdentityHashMap<>();
+
+    private LayoutEngine(Target target) {
+        this.target = target;
+    }
+
+    /** Lays out every named record of {@code spec} on {@code target}. */
+    public static SpecLayout layout(Spec spec, Target target) throws SpecException {
+        return layoutAll(spec, List.of(target)).getFirst();
+    }
+
+    /**
+     * Lays out every named record of {@code spec} on each target. Errors (an object too large for
+     * a target) are collected over all targets and reported once per position, naming the targets.
+     */
+    public static List<SpecLayout> layoutAll(Spec spec, List<Target> targets) throws SpecException {
+        List<SpecLayout> out = new ArrayList<>(targets.size());
+        Map<String, List<String>> failures = new LinkedHashMap<>();
+        Map<String, SourcePos> failurePos = new LinkedHashMap<>();
+        for (Target t : targets) {
+            LayoutEngine engine = new LayoutEngine(t);
+            List<RecordLayout> records = new ArrayList<>();
+            try {
+                for (RecordDecl r : spec.records()) records.add(engine.record(r));
+                out.add(new SpecLayout(spec, t, records));
+            } catch (TooLarge e) {
+                String key = e.pos + "\u0000" + e.what;
+                failures.computeIfAbsent(key, k -> new ArrayList<>()).add(t.name());
+                failurePos.put(key, e.pos);
+            }
+        }
+        if (!failures.isEmpty()) {
+            List<Diagnostic> diags = new ArrayList<>();
+            failures.forEach((key, names) -> diags.add(Diagnostic.error(failurePos.get(key),
+                    key.substring(key.indexOf('\u0000') + 1) + " is larger than the largest object on "
+                            + (names.size() == targets.size() && targets.size() > 1 ? "every target" : String.join(", ", names)))));
+            throw new SpecException(diags, List.of(spec.source()));
+        }
+        return out;
+    }
+
+    /** Size and in-struct alignment of a type with the given qualifiers on a target. */
+    public static TypeInfo typeInfo(CType type, Qualifiers qualifiers, Target target) {
+        try {
+            return new LayoutEngine(target).info(type, qualifiers, SourcePos.NONE, "type");
+        } catch (TooLarge e) {
+            throw new ArithmeticException(e.what + " is too large on " + target.name());
+        }
+    }
+
+    private RecordLayout record(RecordDecl decl) throws TooLarge {
+        RecordLayout cached = done.get(decl);
+        if (cached != null) return cached;
+        boolean union = decl.kind() == RecordDecl.Kind.UNION;
+        List<FieldLayout> fields = new ArrayList<>(decl.members().size());
+        long end = 0;
+        long align = 1;
+        for (Member m : decl.members()) {
+            String what = "member '" + (m.isAnonymous() ? "(anonymous)" : m.name()) + "'";
+            TypeInfo ti = info(m.type(), m.qualifiers(), m.pos(), what);
+            long a = decl.packed() ? 1 : ti.align();
+            if (m.align().isPresent()) a = Math.max(a, m.align().getAsLong());
+            long offset = union ? 0 : alignUp(end, a);
+            Optional<RecordLayout> nested = m.type().unwrap() instanceof CType.RecordType rt
+                    ? Optional.of(record(rt.decl())) : Optional.empty();
+            fields.add(new FieldLayout(m, offset, ti.size(), a, nested));
+            end = union ? Math.max(end, ti.size()) : checked(offset + ti.size(), m.pos(), what);
+            // a flexible array member: sizeof stops at its (aligned) offset, which is `end` here
+            align = Math.max(align, a);
+        }
+        if (decl.align().isPresent()) align = Math.max(align, decl.align().getAsLong());
+        long size = checked(alignUp(end, align), decl.pos(), decl.cName());
+        RecordLayout layout = new RecordLayout(decl, target, size, align, fields, gaps(fields, size, union));
+        done.put(decl, layout);
+        return layout;
+    }
+
+    private static List<Gap> gaps(List<FieldLayout> fields, long size, boolean union) {
+        List<Gap> gaps = new ArrayList<>();
+        long end = 0;
+        int last = -1;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldLayout f = fields.get(i);
+            if (!union && f.offset() > end) gaps.add(new Gap(end, f.offset() - end, last, false));
+            end = union ? Math.max(end, f.end()) : f.end();
+            last = i;
+        }
+        if (size > end) gaps.add(new Gap(end, size - end, last, true));
+        return gaps;
+    }
+
+    private TypeInfo info(CType type, Qualifiers q, SourcePos pos, String what) throws TooLarge {
+        return switch (type) {
+            case CType.TypedefType td -> info(td.decl().type(), q.merge(td.decl().qualifiers()), pos, what);
+            case CType.ScalarType s -> atomic(target.info(s.scalar()), q);
+            case CType.EnumType e -> atomic(target.info(e.decl().storageScalar()), q);
+            case CType.PointerType p -> atomic(target.pointer(), q);
+            case CType.RecordType r -> {
+                RecordLayout l = record(r.decl());
+                yield new TypeInfo(l.size(), l.align());
+            }
+            case CType.ArrayType arr -> {
+                TypeInfo el = info(arr.element(), q, pos, what);
+                if (arr.isFlexible()) yield new TypeInfo(0, el.align());
+                long size;
+                try {
+                    size = Math.multiplyExact(el.size(), arr.length().getAsLong());
+                } catch (ArithmeticException e) {
+                    throw new TooLarge(pos, what);
+                }
+                yield new TypeInfo(checked(size, pos, what), el.align());
+            }
+        };
+    }
+
+    private TypeInfo atomic(TypeInfo plain, Qualifiers q) {
+        return q.isAtomic() ? target.atomic(plain) : plain;
+    }
+
+    /** The largest object size the target's compiler accepts (clang: half the address space). */
+    private long maxObject() {
+        return target.pointerBytes() == 4 ? 0x7fff_ffffL : (1L << 60) - 1;
+    }
+
+    private long checked(long size, SourcePos pos, String what) throws TooLarge {
+        if (size < 0 || size > maxObject()) throw new TooLarge(pos, what);
+        return size;
+    }
+
+    static long alignUp(long value, long align) {
+        return (value + align - 1) & -align;
+    }
+
+    /** Internal control flow: an object too large for the target; becomes a diagnostic. */
+    private static final class TooLarge extends Exception {
+        final SourcePos pos;
+        final String what;
+
+        TooLarge(SourcePos pos, String what) {
+            super(what, null, false, false);
+            this.pos = pos;
+            this.what = what;
+        }
+    }
+}

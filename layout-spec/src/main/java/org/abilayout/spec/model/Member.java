@@ -1,0 +1,38 @@
+package org.abilayout.spec.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.abilayout.spec.source.SourcePos;
+
+/**
+ * A member of a struct or union.
+ *
+ * @param name the member name; empty for an anonymous struct/union member (C11), whose own
+ *     members are then reached as if they were the parent's
+ * @param type the resolved type (for an anonymous member, a {@link CType.RecordType} of an
+ *     anonymous record)
+ * @param qualifiers qualifiers of the (innermost element) object
+ * @param align {@code @align(N)}: raises the member's alignment to at least N
+ */
+public record Member(
+        String name,
+        CType type,
+        Qualifiers qualifiers,
+        OptionalLong align,
+        Optional<String> doc,
+        List<Annotation> annotations,
+        SourcePos pos) {
+
+    public Member {
+        annotations = List.copyOf(annotations);
+    }
+
+    public boolean isAnonymous() {
+        return name.isEmpty();
+    }
+
+    public Optional<Annotation> annotation(String name) {
+        return annotations.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+}
