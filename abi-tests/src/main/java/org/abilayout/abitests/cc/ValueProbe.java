@@ -18,7 +18,7 @@ import org.abilayout.arch.Target;
  */
 public final class ValueProbe {
     private static final Pattern LLVM = Pattern.compile("^@abiv_(\\d+) = .*?constant i32 (-?\\d+)", Pattern.MULTILINE);
-    private static final Pattern ASM = Pattern.compile("^abiv_(\\d+):\\s*\\n\\s*\\.long\\s+(-?\\d+)", Pattern.MULTILINE);
+    private static final Pattern ASM = Pattern.compile("^abiv_(\\d+):\\s*\\n\\s*(?:\\.long\\s+(-?\\d+)|\\.zero\\s+4)", Pattern.MULTILINE);
 
     private ValueProbe() {}
 
@@ -56,7 +56,7 @@ public final class ValueProbe {
         Matcher m = (cc == Compiler.CLANG ? LLVM : ASM).matcher(run.stdout());
         while (m.find()) {
             int i = Integer.parseInt(m.group(1));
-            if (i < values.length) values[i] = OptionalLong.of(Long.parseLong(m.group(2)) & 0xffff_ffffL);
+            if (i < values.length) values[i] = OptionalLong.of(m.group(2) == null ? 0 : Long.parseLong(m.group(2)) & 0xffff_ffffL);
         }
         return List.of(values);
     }
