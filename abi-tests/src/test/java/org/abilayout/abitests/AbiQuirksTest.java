@@ -1,5 +1,6 @@
 package org.abilayout.abitests;
 
+import static org.abilayout.abitests.Compilers.answers;
 import static org.abilayout.abitests.Compilers.ask;
 import static org.abilayout.abitests.Compilers.askAll;
 import static org.abilayout.abitests.Compilers.askEach;
@@ -149,10 +150,10 @@ class AbiQuirksTest {
         Map<Target, Long> sizes = askEach("long-double", spec, ALL, "sizeof(long double)");
         // 8 (= double: MSVC, 32-bit ARM, MIPS o32, Apple arm64), 12 (i386, m68k), 16 (the rest)
         assertEquals(3, new HashSet<>(sizes.values()).size(), sizes.toString());
+        Map<Target, Long> offsets = askEach("long-double", spec, ALL, "offsetof(struct ld, x)");
         for (Target t : ALL) {
             assertEquals(t.info(Scalar.LONG_DOUBLE).size(), sizes.get(t), t.name());
-            assertEquals(t.info(Scalar.LONG_DOUBLE).align(), ask("long-double", spec, t, "offsetof(struct ld, x)"),
-                    t.name());
+            assertEquals(t.info(Scalar.LONG_DOUBLE).align(), offsets.get(t), t.name());
         }
     }
 
@@ -176,7 +177,8 @@ class AbiQuirksTest {
         for (Target t : ALL) {
             // 2 = unsigned short on Windows; 4 = int-sized elsewhere
             String same = t.os().equals("windows") ? "sizeof(unsigned short)" : "sizeof(int)";
-            assertEquals(ask("wchar", spec, t, same), ask("wchar", spec, t, "sizeof(wchar_t)"), t.name());
+            Map<String, Long> v = answers("wchar", spec, t, same, "sizeof(wchar_t)");
+            assertEquals(v.get(same), v.get("sizeof(wchar_t)"), t.name());
         }
     }
 
@@ -223,8 +225,9 @@ class AbiQuirksTest {
                 assertEquals(end, v.get(2 * i), t.name() + " " + names.get(i));
                 end += v.get(2 * i + 1);
             }
-            assertEquals(end, ask("packed", spec, t, "sizeof(struct p)"), t.name());
-            assertEquals(1, ask("packed", spec, t, "_Alignof(struct p)"), t.name());
+            Map<String, Long> whole = answers("packed", spec, t, "sizeof(struct p)", "_Alignof(struct p)");
+            assertEquals(end, whole.get("sizeof(struct p)"), t.name());
+            assertEquals(1, whole.get("_Alignof(struct p)"), t.name());
         }
     }
 
@@ -239,16 +242,20 @@ class AbiQuirksTest {
         Spec spec = spec(s, t32, t1, pa);
         assertEngineAgrees("align", spec, ALL);
         for (Target t : ALL) {
-            assertEquals(0, ask("align", spec, t, "offsetof(struct s, i)") % 16, t.name());
-            assertTrue(ask("align", spec, t, "_Alignof(struct s)") >= 16, t.name());
+            Map<String, Long> v = answers("align", spec, t, "offsetof(struct s, i)", "_Alignof(struct s)",
+                    "offsetof(struct s, d)", "_Alignof(double)", "_Alignof(struct t)", "sizeof(struct t)",
+                    "_Alignof(struct u)", "offsetof(struct pa, i)", "_Alignof(struct pa)");
+            assertEquals(0, v.get("offsetof(struct s, i)") % 16, t.name());
+            assertTrue(v.get("_Alignof(struct s)") >= 16, t.name());
             // @align(1) does not lower: d stays on its natural boundary
-            assertEquals(0, ask("align", spec, t, "offsetof(struct s, d)") % ask("align", spec, t, "_Alignof(double)"));
-            assertEquals(32, ask("align", spec, t, "_Alignof(struct t)"), t.name());
-            assertEquals(32, ask("align", spec, t, "sizeof(struct t)"), t.name());
-            assertEquals(ask("align", spec, t, "_Alignof(double)"), ask("align", spec, t, "_Alignof(struct u)"), t.name());
-            // in a packed struct @align still raises: i at 4, d right after it
-            assertEquals(4, ask("align", spec, t, "offsetof(struct pa, i)"), t.name());
-            assertEquals(4, ask("align", spec, t, "_Alignof(struct pa)"), t.name());
+            assertEquals(0, v.get("offsetof(struct s, d)") % v.get("_Alignof(double)"), t.name());
+            // the numbers are the @align arguments of the spec
+            assertEquals(32, v.get("_Alignof(struct t)"), t.name());
+            assertEquals(32, v.get("sizeof(struct t)"), t.name());
+            assertEquals(v.get("_Alignof(double)"), v.get("_Alignof(struct u)"), t.name());
+            // in a packed struct @align still raises: i at 4
+            assertEquals(4, v.get("offsetof(struct pa, i)"), t.name());
+            assertEquals(4, v.get("_Alignof(struct pa)"), t.name());
         }
     }
 
@@ -261,9 +268,13 @@ class AbiQuirksTest {
         assertEngineAgrees("fam", spec, ALL);
         for (Target t : ALL) {
             for (String[] r : new String[][] {{"f", "d"}, {"g", "c"}, {"h", "s"}}) {
-                long off = ask("fam", spec, t, "offsetof(struct " + r[0] + ", " + r[1] + ")");
-                long size = ask("fam", spec, t, "sizeof(struct " + r[0] + ")");
-                long align = ask("fam", spec, t, "_Alignof(struct " + r[0] + ")");
+                String offE = "offsetof(struct " + r[0] + ", " + r[1] + ")";
+                String sizeE = "sizeof(struct " + r[0] + ")";
+                String alignE = "_Alignof(struct " + r[0] + ")";
+                Map<String, Long> v = answers("fam", spec, t, offE, sizeE, alignE);
+                long off = v.get(offE);
+                long size = v.get(sizeE);
+                long align = v.get(alignE);
                 // sizeof is the offset rounded up to the struct's alignment: the array adds no bytes
                 assertTrue(size >= off && size < off + align, t.name() + " " + r[0]);
                 assertEquals(0, size % align);
@@ -282,9 +293,10 @@ class AbiQuirksTest {
         for (Target t : ALL) {
             List<FlatField> flat = LayoutEngine.layout(spec, t).record("s").orElseThrow().flatFields();
             assertEquals(List.of("tag", "i", "d", "a", "b", "end"), flat.stream().map(FlatField::name).toList());
-            assertEquals(ask("anon", spec, t, "offsetof(struct s, i)"), ask("anon", spec, t, "offsetof(struct s, d)"));
-            assertEquals(ask("anon", spec, t, "offsetof(struct s, a)") + ask("anon", spec, t, "sizeof(short)"),
-                    ask("anon", spec, t, "offsetof(struct s, b)"), t.name());
+            Map<String, Long> v = answers("anon", spec, t, "offsetof(struct s, i)", "offsetof(struct s, d)",
+                    "offsetof(struct s, a)", "sizeof(short)", "offsetof(struct s, b)");
+            assertEquals(v.get("offsetof(struct s, i)"), v.get("offsetof(struct s, d)"), t.name());
+            assertEquals(v.get("offsetof(struct s, a)") + v.get("sizeof(short)"), v.get("offsetof(struct s, b)"), t.name());
         }
     }
 
@@ -296,11 +308,13 @@ class AbiQuirksTest {
         Spec spec = spec(in, out, outPacked);
         assertEngineAgrees("nested", spec, ALL);
         for (Target t : ALL) {
-            assertEquals(ask("nested", spec, t, "_Alignof(struct in)"), ask("nested", spec, t, "offsetof(struct out, x)"));
-            assertEquals(ask("nested", spec, t, "_Alignof(struct in)"), ask("nested", spec, t, "_Alignof(struct out)"));
-            // packing the outer struct moves the inner one, but never repacks its members
-            assertEquals(1, ask("nested", spec, t, "offsetof(struct outp, x)"), t.name());
-            assertEquals(ask("nested", spec, t, "sizeof(struct in)"), ask("nested", spec, t, "sizeof(((struct outp *)0)->x)"));
+            Map<String, Long> v = answers("nested", spec, t, "_Alignof(struct in)", "offsetof(struct out, x)",
+                    "_Alignof(struct out)", "offsetof(struct outp, x)", "sizeof(struct in)", "sizeof(((struct outp *)0)->x)");
+            assertEquals(v.get("_Alignof(struct in)"), v.get("offsetof(struct out, x)"), t.name());
+            assertEquals(v.get("_Alignof(struct in)"), v.get("_Alignof(struct out)"), t.name());
+            // packing the outer struct moves the inner one right after the char, but never repacks its members
+            assertEquals(1, v.get("offsetof(struct outp, x)"), t.name());
+            assertEquals(v.get("sizeof(struct in)"), v.get("sizeof(((struct outp *)0)->x)"), t.name());
         }
     }
 
@@ -311,11 +325,13 @@ class AbiQuirksTest {
         Spec spec = spec(e, a);
         assertEngineAgrees("tail", spec, ALL);
         for (Target t : ALL) {
-            long elem = ask("tail", spec, t, "sizeof(struct e)");
+            Map<String, Long> v = answers("tail", spec, t, "sizeof(struct e)", "offsetof(struct e, c)",
+                    "sizeof(((struct a *)0)->xs)", "offsetof(struct a, after)");
+            long elem = v.get("sizeof(struct e)");
             // 8 on most targets, 6 on m68k: tail padding up to the int's alignment
-            assertTrue(elem > ask("tail", spec, t, "offsetof(struct e, c)") + 1, t.name());
-            assertEquals(3 * elem, ask("tail", spec, t, "sizeof(((struct a *)0)->xs)"), t.name());
-            assertEquals(3 * elem, ask("tail", spec, t, "offsetof(struct a, after)"), t.name());
+            assertTrue(elem > v.get("offsetof(struct e, c)") + 1, t.name());
+            assertEquals(3 * elem, v.get("sizeof(((struct a *)0)->xs)"), t.name());
+            assertEquals(3 * elem, v.get("offsetof(struct a, after)"), t.name());
         }
     }
 

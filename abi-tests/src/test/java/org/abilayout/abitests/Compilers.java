@@ -51,6 +51,14 @@ final class Compilers {
         return ValueProbe.values(cc, t, c, exprs, work(test).resolve("probe").resolve(t.name() + "." + cc + ".c"));
     }
 
+    /** The reference compiler's values of several expressions on one target, from one compile. */
+    static Map<String, Long> answers(String test, Spec spec, Target t, String... exprs) {
+        List<Long> v = askAll(test, spec, t, Compiler.reference(t), List.of(exprs));
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (int i = 0; i < exprs.length; i++) out.put(exprs[i], v.get(i));
+        return out;
+    }
+
     /** One expression on each target, by its reference compiler. */
     static Map<Target, Long> askEach(String test, Spec spec, List<Target> targets, String expr) {
         Map<Target, Long> out = new LinkedHashMap<>();

@@ -36,8 +36,9 @@ import org.abilayout.spec.source.SpecException;
  * is a {@link Mismatch}; the compiler is then asked for its own value of each. Any other
  * compiler error means the generated C is wrong and is reported as such, never ignored.
  *
- * <p>Files are kept under the work directory ({@code PACKAGE/TARGET.c}, with {@code .err}) so
- * a failure can be reproduced by hand.
+ * <p>The files of a target that failed are kept under the work directory ({@code PACKAGE/TARGET.c},
+ * with the compiler's {@code .err}) so the failure can be reproduced by hand; those of a target
+ * that passed are deleted unless {@code -Dabilayout.keep=true}.
  */
 public final class Differential {
     private static final Pattern DIAGNOSTIC = Pattern.compile("^(.*?):(\\d+):(\\d+): (?:fatal )?error: (.*)$",
@@ -166,11 +167,12 @@ public final class Differential {
         while (m.find()) {
             int line = Integer.parseInt(m.group(2));
             int idx = line - firstLine;
-            if (idx >= 0 && idx < checks.size() && m.group(4).contains("static assert")) {
+            boolean ours = Path.of(m.group(1)).equals(file);
+            if (ours && idx >= 0 && idx < checks.size() && m.group(4).contains("static assert")) {
                 if (failed.put(line, checks.get(idx)) == null) failedLines.add(line);
             } else {
                 errors.add(layout.target().name() + " " + cc + " " + m.group(0) + "\n    "
-                        + (line >= 1 && line <= lines.length ? lines[line - 1].trim() : ""));
+                        + (ours && line >= 1 && line <= lines.length ? lines[line - 1].trim() : ""));
             }
         }
         if (run.exitCode() != 0 && failed.isEmpty() && errors.isEmpty()) {
@@ -185,6 +187,16 @@ public final class Differential {
             int line = failedLines.get(i);
             mismatches.add(new Mismatch(spec, layout.target(), cc, failed.get(line),
                     i < actual.size() ? actual.get(i) : OptionalLong.empty(), file, line));
+        }
+        if (mismatches.isEmpty() && errors.isEmpty() && !Boolean.getBoolean("abilayout.keep")) {
+            // a long run writes gigabytes otherwise; only what failed is worth keeping
+            try {
+                for (String suffix : List.of("", ".out", ".err")) {
+                    Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return new Report(checks.size(), mismatches, errors);
     }
