@@ -53,7 +53,11 @@ public enum Compiler {
      * Debian package to install.
      */
     public Path require() {
-        String path = System.getenv("PATH");
+        return require(System.getenv("PATH"));
+    }
+
+    /** As {@link #require()}, searching the given {@code PATH}-style list of directories. */
+    public Path require(String path) {
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 Path p = Path.of(dir.isEmpty() ? "." : dir, executable);
