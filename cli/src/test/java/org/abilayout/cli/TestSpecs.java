@@ -11,6 +11,8 @@ import org.abilayout.spec.model.RecordDecl;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SourcePos;
+import org.abilayout.spec.traits.MemberTraits;
+import org.abilayout.spec.traits.RecordTraits;
 
 /** Specs built by hand, standing in for the parser. */
 final class TestSpecs {
@@ -35,11 +37,11 @@ final class TestSpecs {
 
     private static Member member(String name, CType type) {
         return new Member(name, type, Qualifiers.NONE, OptionalLong.empty(), Optional.empty(), List.of(),
-                SourcePos.NONE);
+                MemberTraits.NONE, SourcePos.NONE);
     }
 
     private static RecordDecl record(RecordDecl.Kind kind, String name, Member... members) {
         return new RecordDecl(kind, name, List.of(members), false, OptionalLong.empty(), Optional.empty(), List.of(),
-                SourcePos.NONE);
+                RecordTraits.NONE, SourcePos.NONE);
     }
 }

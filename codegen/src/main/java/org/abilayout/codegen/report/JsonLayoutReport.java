@@ -1,6 +1,10 @@
 package org.abilayout.codegen.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.abilayout.json.Json;
 import org.abilayout.layout.FlatField;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
@@ -22,48 +26,47 @@ import org.abilayout.layout.SpecLayout;
 public final class JsonLayoutReport {
     private JsonLayoutReport() {}
 
-    /** The report as a JSON document, ending in a newline. */
+    /** The report as a JSON document ({@link Json#write}), ending in a newline. */
     public static String render(List<SpecLayout> layouts) {
-        return JsonWriter.write(toJson(layouts));
+        return Json.write(toJson(layouts));
     }
 
-    /** The report as a JSON value. */
-    public static Json toJson(List<SpecLayout> layouts) {
+    /** The report as a JSON value: maps in key order, lists, strings and longs. */
+    public static Map<String, Object> toJson(List<SpecLayout> layouts) {
         SpecLayouts.check(layouts);
         SpecLayout first = layouts.getFirst();
-        List<Json> types = new java.util.ArrayList<>();
+        List<Object> types = new ArrayList<>();
         for (int i = 0; i < first.records().size(); i++) {
             List<RecordLayout> perTarget = SpecLayouts.recordOnEachTarget(layouts, i);
-            Json.ObjectBuilder byTarget = Json.object();
+            Map<String, Object> byTarget = new LinkedHashMap<>();
             for (RecordLayout l : perTarget) byTarget.put(l.target().name(), layout(l));
             RecordLayout r = perTarget.getFirst();
-            types.add(Json.object()
-                    .put("name", r.name())
-                    .put("kind", r.decl().kind().keyword())
-                    .put("layouts", byTarget.build())
-                    .build());
+            Map<String, Object> type = new LinkedHashMap<>();
+            type.put("name", r.name());
+            type.put("kind", r.decl().kind().keyword());
+            type.put("layouts", byTarget);
+            types.add(type);
         }
-        return Json.object()
-                .put("package", first.spec().packageName())
-                .put("types", Json.array(types))
-                .build();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("package", first.spec().packageName());
+        root.put("types", types);
+        return root;
     }
 
-    private static Json layout(RecordLayout l) {
-        List<Json> fields = l.flatFields().stream().map(JsonLayoutReport::field).toList();
-        return Json.object()
-                .put("size", l.size())
-                .put("align", l.align())
-                .put("fields", Json.array(fields))
-                .build();
-    }
-
-    private static Json field(FlatField f) {
-        return Json.object()
-                .put("name", f.name())
-                .put("offset", f.offset())
-                .put("size", f.size())
-                .put("align", f.align())
-                .build();
+    private static Map<String, Object> layout(RecordLayout l) {
+        List<Object> fields = new ArrayList<>();
+        for (FlatField f : l.flatFields()) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("name", f.name());
+            field.put("offset", f.offset());
+            field.put("size", f.size());
+            field.put("align", f.align());
+            fields.add(field);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("size", l.size());
+        m.put("align", l.align());
+        m.put("fields", fields);
+        return m;
     }
 }

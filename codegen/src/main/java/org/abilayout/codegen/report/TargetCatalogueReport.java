@@ -1,11 +1,14 @@
 package org.abilayout.codegen.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.abilayout.arch.Storage;
 import org.abilayout.arch.Target;
 import org.abilayout.arch.TypeInfo;
+import org.abilayout.json.Json;
 
 /** The target catalogue as a table for people and as JSON for tools. */
 public final class TargetCatalogueReport {
@@ -41,34 +44,39 @@ public final class TargetCatalogueReport {
      * "types": {STORAGE: {"size", "align"}}, "long_double", "record_abi", "atomic_promote",
      * "reference", "notes"}]}}, enum values in lower case.
      */
-    public static Json toJson(List<Target> targets) {
-        List<Json> out = new ArrayList<>();
+    public static Map<String, Object> toJson(List<Target> targets) {
+        List<Object> out = new ArrayList<>();
         for (Target t : targets) {
-            Json.ObjectBuilder types = Json.object();
+            Map<String, Object> types = new LinkedHashMap<>();
             for (Storage s : Storage.values()) {
                 TypeInfo info = t.info(s);
-                types.put(lower(s), Json.object().put("size", info.size()).put("align", info.align()).build());
+                Map<String, Object> sizeAlign = new LinkedHashMap<>();
+                sizeAlign.put("size", info.size());
+                sizeAlign.put("align", info.align());
+                types.put(lower(s), sizeAlign);
             }
-            out.add(Json.object()
-                    .put("name", t.name())
-                    .put("cpu", t.cpu())
-                    .put("os", t.os())
-                    .put("data_model", t.dataModel().predicateName())
-                    .put("endian", lower(t.endian()))
-                    .put("char_signed", t.charSigned())
-                    .put("types", types.build())
-                    .put("long_double", lower(t.longDouble()))
-                    .put("record_abi", lower(t.recordAbi()))
-                    .put("atomic_promote", t.maxAtomicPromote())
-                    .put("reference", lower(t.reference()))
-                    .put("notes", t.notes())
-                    .build());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", t.name());
+            m.put("cpu", t.cpu());
+            m.put("os", t.os());
+            m.put("data_model", t.dataModel().predicateName());
+            m.put("endian", lower(t.endian()));
+            m.put("char_signed", t.charSigned());
+            m.put("types", types);
+            m.put("long_double", lower(t.longDouble()));
+            m.put("record_abi", lower(t.recordAbi()));
+            m.put("atomic_promote", t.maxAtomicPromote());
+            m.put("reference", lower(t.reference()));
+            m.put("notes", t.notes());
+            out.add(m);
         }
-        return Json.object().put("targets", Json.array(out)).build();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("targets", out);
+        return root;
     }
 
     public static String json(List<Target> targets) {
-        return JsonWriter.write(toJson(targets));
+        return Json.write(toJson(targets));
     }
 
     private static String sizeAlign(TypeInfo info) {

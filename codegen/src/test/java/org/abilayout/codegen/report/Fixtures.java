@@ -15,9 +15,12 @@ import org.abilayout.spec.model.Qualifiers;
 import org.abilayout.spec.model.RecordDecl;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.model.TypedefDecl;
+import org.abilayout.spec.predicate.PredicateParser;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SourcePos;
 import org.abilayout.spec.source.SpecException;
+import org.abilayout.spec.traits.MemberTraits;
+import org.abilayout.spec.traits.RecordTraits;
 
 /** Model values built by hand, as the parser would build them from the spec text in each javadoc. */
 final class Fixtures {
@@ -38,7 +41,20 @@ final class Fixtures {
     }
 
     static Member member(String name, CType type, Qualifiers q) {
-        return new Member(name, type, q, OptionalLong.empty(), Optional.empty(), List.of(), SourcePos.NONE);
+        return new Member(name, type, q, OptionalLong.empty(), Optional.empty(), List.of(), MemberTraits.NONE,
+                SourcePos.NONE);
+    }
+
+    /** A member with {@code @if(PREDICATE)}. */
+    static Member memberIf(String predicate, String name, CType type) {
+        try {
+            MemberTraits traits = new MemberTraits(Optional.of(PredicateParser.parse(predicate)), 1, false,
+                    OptionalLong.empty(), false);
+            return new Member(name, type, Qualifiers.NONE, OptionalLong.empty(), Optional.empty(), List.of(), traits,
+                    SourcePos.NONE);
+        } catch (PredicateParser.PredicateException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static RecordDecl struct(String name, Member... members) {
@@ -51,7 +67,7 @@ final class Fixtures {
 
     static RecordDecl record(RecordDecl.Kind kind, String name, Member... members) {
         return new RecordDecl(kind, name, List.of(members), false, OptionalLong.empty(), Optional.empty(), List.of(),
-                SourcePos.NONE);
+                RecordTraits.NONE, SourcePos.NONE);
     }
 
     static TypedefDecl typedef(String name, CType type) {

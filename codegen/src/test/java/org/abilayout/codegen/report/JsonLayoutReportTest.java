@@ -49,48 +49,18 @@ class JsonLayoutReportTest {
                           "size": 12,
                           "align": 4,
                           "fields": [
-                            {
-                              "name": "tag",
-                              "offset": 0,
-                              "size": 1,
-                              "align": 1
-                            },
-                            {
-                              "name": "u",
-                              "offset": 4,
-                              "size": 4,
-                              "align": 4
-                            },
-                            {
-                              "name": "d",
-                              "offset": 4,
-                              "size": 8,
-                              "align": 4
-                            }
+                            {"name": "tag", "offset": 0, "size": 1, "align": 1},
+                            {"name": "u", "offset": 4, "size": 4, "align": 4},
+                            {"name": "d", "offset": 4, "size": 8, "align": 4}
                           ]
                         },
                         "x86_64-linux-gnu": {
                           "size": 16,
                           "align": 8,
                           "fields": [
-                            {
-                              "name": "tag",
-                              "offset": 0,
-                              "size": 1,
-                              "align": 1
-                            },
-                            {
-                              "name": "u",
-                              "offset": 8,
-                              "size": 4,
-                              "align": 4
-                            },
-                            {
-                              "name": "d",
-                              "offset": 8,
-                              "size": 8,
-                              "align": 8
-                            }
+                            {"name": "tag", "offset": 0, "size": 1, "align": 1},
+                            {"name": "u", "offset": 8, "size": 4, "align": 4},
+                            {"name": "d", "offset": 8, "size": 8, "align": 8}
                           ]
                         }
                       }
@@ -103,36 +73,16 @@ class JsonLayoutReportTest {
                           "size": 4,
                           "align": 4,
                           "fields": [
-                            {
-                              "name": "s",
-                              "offset": 0,
-                              "size": 2,
-                              "align": 2
-                            },
-                            {
-                              "name": "l",
-                              "offset": 0,
-                              "size": 4,
-                              "align": 4
-                            }
+                            {"name": "s", "offset": 0, "size": 2, "align": 2},
+                            {"name": "l", "offset": 0, "size": 4, "align": 4}
                           ]
                         },
                         "x86_64-linux-gnu": {
                           "size": 8,
                           "align": 8,
                           "fields": [
-                            {
-                              "name": "s",
-                              "offset": 0,
-                              "size": 2,
-                              "align": 2
-                            },
-                            {
-                              "name": "l",
-                              "offset": 0,
-                              "size": 8,
-                              "align": 8
-                            }
+                            {"name": "s", "offset": 0, "size": 2, "align": 2},
+                            {"name": "l", "offset": 0, "size": 8, "align": 8}
                           ]
                         }
                       }

@@ -37,17 +37,9 @@ class TargetCatalogueReportTest {
                       "endian": "little",
                       "char_signed": true,
                       "types": {
-                        "bool": {
-                          "size": 1,
-                          "align": 1
-                        },
+                        "bool": {"size": 1, "align": 1},
                 """), json);
-        assertTrue(json.contains("""
-                        "long": {
-                          "size": 4,
-                          "align": 4
-                        },
-                """), json);
+        assertTrue(json.contains("\n        \"long\": {\"size\": 4, \"align\": 4},\n"), json);
         assertTrue(json.contains("\"record_abi\": \"msvc\""), json);
     }
 }

@@ -12,17 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Scalar;
-import org.abilayout.layout.FieldLayout;
-import org.abilayout.layout.Gap;
 import org.abilayout.layout.LayoutEngine;
-import org.abilayout.layout.RecordLayout;
-import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.RecordDecl;
-import org.abilayout.spec.model.Spec;
 import org.junit.jupiter.api.Test;
 
 class TextLayoutReportTest {
@@ -140,27 +134,18 @@ class TextLayoutReportTest {
 
     @Test
     void showsAMemberAbsentOnSomeTargetsAsMoved() {
-        // what @if(lp64) on a member will give: the engine of each target leaves it out
-        RecordDecl decl = struct("s", member("a", scalar(Scalar.INT32)), member("b", scalar(Scalar.INT32)),
-                member("c", scalar(Scalar.INT32)));
-        Spec spec = spec("demo", decl);
-        FieldLayout a = new FieldLayout(decl.members().get(0), 0, 4, 4, Optional.empty());
-        FieldLayout b = new FieldLayout(decl.members().get(1), 4, 4, 4, Optional.empty());
-        FieldLayout c = new FieldLayout(decl.members().get(2), 8, 4, 4, Optional.empty());
-        FieldLayout cMoved = new FieldLayout(decl.members().get(2), 4, 4, 4, Optional.empty());
-        List<SpecLayout> layouts = List.of(
-                new SpecLayout(spec, Fixtures.target("x86_64-linux-gnu"),
-                        List.of(new RecordLayout(decl, Fixtures.target("x86_64-linux-gnu"), 12, 4, List.of(a, b, c),
-                                List.<Gap>of()))),
-                new SpecLayout(spec, Fixtures.target("i386-linux-gnu"),
-                        List.of(new RecordLayout(decl, Fixtures.target("i386-linux-gnu"), 8, 4, List.of(a, cMoved),
-                                List.<Gap>of()))));
-        String report = TextLayoutReport.render(layouts);
+        // FreeBSD's pattern: a pad word only where pointers are 32-bit keeps the next member in place
+        RecordDecl decl = struct("s",
+                member("link", scalar(Scalar.UINTPTR)),
+                Fixtures.memberIf("ilp32", "pad", scalar(Scalar.UINT32)),
+                member("spare", scalar(Scalar.UINT32)));
+        String report = TextLayoutReport.render(layouts(spec("demo", decl), "x86_64-linux-gnu", "i386-linux-gnu"));
+        assertTrue(report.startsWith("struct s: 2 layouts on 2 targets; offsets differ for pad\n"), report);
         assertTrue(report.contains("""
                    member     offset size  offset size
-                   a               0    4       0    4
-                *  b               4    4       -
-                *  c               8    4       4    4
+                ~  link            0    8       0    4
+                *  pad             -            4    4
+                   spare           8    4       8    4
                 """), report);
     }
 
