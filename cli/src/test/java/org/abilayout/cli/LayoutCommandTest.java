@@ -104,7 +104,7 @@ class LayoutCommandTest {
     void textComparesTargetsWhenSeveralAreAsked() {
         CliRun r = CliRun.run(demo, "layout", "demo.layout", "--target", "x86_64-linux-gnu,i386-linux-gnu");
         assertTrue(r.out().startsWith("struct pair: 2 layouts on 2 targets; offsets differ for l\n"), r.out());
-        assertTrue(r.out().contains("union word: one layout on all 2 targets (1 lp64, 1 ilp32)\n"), r.out());
+        assertTrue(r.out().contains("union word: one layout on all 2 targets\n"), r.out());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.abilayout.arch.DataModel;
 import org.abilayout.arch.Target;
@@ -38,8 +39,17 @@ public record LayoutGroup(String label, List<Target> targets, RecordLayout layou
         return groups;
     }
 
-    /** {@code 19 targets (17 lp64, 2 llp64)}, {@code 1 target (ilp32)}. */
-    public String summary() {
+    /**
+     * What the group's targets have in common, as {@link TargetSets} names it when it can
+     * ({@code all ilp32 targets (11)}, {@code all targets with 64-bit pointers (20)}), else by
+     * count and data models ({@code 9 targets (7 lp64, 2 llp64)}, {@code 1 target (ilp32)}).
+     *
+     * @param universe the names of every target compared, in order
+     */
+    public String summary(List<String> universe) {
+        Set<String> names = targets.stream().map(Target::name).collect(Collectors.toSet());
+        String name = TargetSets.name(names, universe);
+        if (name != null) return name + " (" + targets.size() + ")";
         Map<DataModel, Long> models = targets.stream()
                 .collect(Collectors.groupingBy(Target::dataModel, LinkedHashMap::new, Collectors.counting()));
         String modelText = models.size() == 1

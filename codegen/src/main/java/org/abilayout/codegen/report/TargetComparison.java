@@ -46,7 +46,8 @@ final class TargetComparison {
 
     static String render(List<LayoutGroup> groups) {
         StringBuilder sb = new StringBuilder();
-        for (LayoutGroup g : groups) legend(sb, g);
+        List<String> universe = groups.stream().flatMap(g -> g.targets().stream()).map(Target::name).toList();
+        for (LayoutGroup g : groups) legend(sb, g, universe);
         sb.append('\n');
         List<Row> rows = rows(groups);
         int nameWidth = "member".length();
@@ -95,8 +96,8 @@ final class TargetComparison {
     }
 
     /** {@code A  19 targets (lp64): x86_64-linux-gnu aarch64-linux-gnu ...}, wrapped. */
-    private static void legend(StringBuilder sb, LayoutGroup g) {
-        String head = g.label() + "  " + g.summary() + ":";
+    private static void legend(StringBuilder sb, LayoutGroup g, List<String> universe) {
+        String head = g.label() + "  " + g.summary(universe) + ":";
         String indent = " ".repeat(g.label().length() + 2);
         StringBuilder line = new StringBuilder(head);
         for (Target t : g.targets()) {

@@ -48,10 +48,11 @@ public final class TextLayoutReport {
         }
         List<LayoutGroup> groups = LayoutGroup.group(perTarget);
         if (groups.size() == 1) {
-            sb.append(name).append(": one layout on all ").append(groups.getFirst().summary()).append("\n\n");
+            sb.append(name).append(": one layout on all ").append(perTarget.size()).append(" targets\n\n");
             sb.append(PaholeView.render(first));
             return;
         }
+        List<String> universe = perTarget.stream().map(l -> l.target().name()).toList();
         List<String> moved = TargetComparison.moved(groups);
         sb.append(name).append(": ").append(groups.size()).append(" layouts on ").append(perTarget.size())
                 .append(" targets");
@@ -59,7 +60,7 @@ public final class TextLayoutReport {
         sb.append("\n\n");
         sb.append(TargetComparison.render(groups));
         for (LayoutGroup g : groups) {
-            sb.append("\n/* layout ").append(g.label()).append(": ").append(g.summary()).append(" */\n");
+            sb.append("\n/* layout ").append(g.label()).append(": ").append(g.summary(universe)).append(" */\n");
             sb.append(PaholeView.render(g.layout()));
         }
     }

@@ -78,7 +78,7 @@ class TextLayoutReportTest {
         RecordDecl point = struct("point", member("x", scalar(Scalar.INT32)), member("y", scalar(Scalar.INT32)));
         String report = TextLayoutReport.render(
                 layouts(spec("demo", point), "x86_64-linux-gnu", "aarch64-linux-gnu", "i386-linux-gnu"));
-        assertTrue(report.startsWith("struct point: one layout on all 3 targets (2 lp64, 1 ilp32)\n\nstruct point {\n"),
+        assertTrue(report.startsWith("struct point: one layout on all 3 targets\n\nstruct point {\n"),
                 report);
         assertEquals(1, report.split("struct point \\{", -1).length - 1);
     }
