@@ -95,6 +95,25 @@ class TextLayoutReportTest {
     }
 
     @Test
+    void continuesAWideComparisonInASecondTable() throws Exception {
+        // long double alone has five layouts (16/16, 12/4, 8/8, 16/8, 12/2); with wchar_t and
+        // long in front the catalogue splits into eight groups, and with a long member name
+        // they do not fit in 120 columns
+        RecordDecl wide = struct("wide",
+                member("c", scalar(Scalar.CHAR)),
+                member("w", scalar(Scalar.WCHAR)),
+                member("l", scalar(Scalar.LONG)),
+                member("extended_precision_accumulator", scalar(Scalar.LONG_DOUBLE)),
+                member("d", scalar(Scalar.DOUBLE)));
+        String report = TextLayoutReport.render(LayoutEngine.layoutAll(spec("demo", wide), Catalogue.all()));
+        long groups = report.lines().filter(l -> l.matches("/\\* layout [A-Z]+: .*")).count();
+        assertEquals(8, groups, report);
+        long headers = report.lines().filter(l -> l.matches(" +member +offset size.*")).count();
+        assertEquals(2, headers, report);
+        assertTrue(report.lines().allMatch(l -> l.length() <= 120), report);
+    }
+
+    @Test
     void expandsAnonymousMembersAndMarksCacheLines() {
         RecordDecl word = union("", member("word", scalar(Scalar.UINT32)), member("bytes", array(scalar(Scalar.UINT8), 5)));
         RecordDecl big = struct("big",
