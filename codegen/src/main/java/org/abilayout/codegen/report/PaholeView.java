@@ -5,13 +5,15 @@ import java.util.List;
 import org.abilayout.layout.FieldLayout;
 import org.abilayout.layout.Gap;
 import org.abilayout.layout.RecordLayout;
+import org.abilayout.spec.traits.MemberTraits;
 
 /**
  * One record on one target in the style of pahole, the layout viewer C maintainers already know:
  * the definition with each member's offset and size, holes and tail padding called out, a line
  * where each 64-byte cache line starts, and a summary. Anonymous struct/union members are
  * expanded in place with offsets from the start of the outer record, as {@code offsetof} gives
- * them.
+ * them. A member's layout and versioning annotations follow its position ({@code @reserved},
+ * {@code @since(2) @if(ilp32)}), since they say why it is where it is.
  *
  * <pre>
  * struct umutex {
@@ -37,7 +39,8 @@ final class PaholeView {
 
     private record Text(String text) implements Line {}
 
-    private record Member(int depth, String specifiers, String declarator, long offset, long size) implements Line {}
+    private record Member(int depth, String specifiers, String declarator, long offset, long size, String notes)
+            implements Line {}
 
     /** The closing {@code };} of an expanded anonymous member, carrying that member's offset and size. */
     private record Close(int depth, long offset, long size) implements Line {}
@@ -70,7 +73,7 @@ final class PaholeView {
                 lines.add(new Close(depth, offset, f.size()));
             } else {
                 CTypeNames.Declaration d = CTypeNames.declaration(f.member().type(), f.member().qualifiers(), f.name());
-                lines.add(new Member(depth, d.specifiers(), d.declarator(), offset, f.size()));
+                lines.add(new Member(depth, d.specifiers(), d.declarator(), offset, f.size(), annotations(f.member())));
             }
             gapsAfter(layout, i, depth, outermost);
         }
@@ -133,7 +136,7 @@ final class PaholeView {
             String c = code.get(i);
             switch (l) {
                 case Member m -> sb.append(TextTable.pad(c, codeWidth, TextTable.Align.LEFT)).append(' ')
-                        .append(position(m.offset(), m.size()));
+                        .append(position(m.offset(), m.size())).append(m.notes().isEmpty() ? "" : " " + m.notes());
                 case Close cl -> sb.append(TextTable.pad(c, codeWidth, TextTable.Align.LEFT)).append(' ')
                         .append(position(cl.offset(), cl.size()));
                 case Text t -> sb.append(c);
@@ -152,6 +155,22 @@ final class PaholeView {
                 .append(" */\n");
         sb.append("};\n");
         return sb.toString();
+    }
+
+    /**
+     * The spec annotations that explain a member's place or its future, as the spec spells them:
+     * {@code @align(16)}, {@code @since(2) @if(ilp32)}, {@code @reserved}, {@code @offset(24)}.
+     */
+    private static String annotations(org.abilayout.spec.model.Member m) {
+        List<String> out = new ArrayList<>();
+        MemberTraits t = m.traits();
+        m.align().ifPresent(a -> out.add("@align(" + a + ")"));
+        if (t.since() > 1) out.add("@since(" + t.since() + ")");
+        t.condition().ifPresent(p -> out.add("@if(" + p.spelling() + ")"));
+        if (t.reserved()) out.add("@reserved");
+        t.pinnedOffset().ifPresent(o -> out.add("@offset(" + o + ")"));
+        if (t.versionField()) out.add("@version_field");
+        return String.join(" ", out);
     }
 
     private static String position(long offset, long size) {

@@ -30,18 +30,33 @@ final class TargetComparison {
     }
 
     private record Row(String name, List<Optional<Cell>> cells) {
+        boolean isMember() {
+            return !name.startsWith("(");
+        }
+
+        boolean absentSomewhere() {
+            return cells.stream().anyMatch(Optional::isEmpty);
+        }
+
+        boolean moves() {
+            return cells.stream().flatMap(Optional::stream).map(Cell::offset).distinct().count() > 1;
+        }
+
         char mark() {
-            List<Cell> present = cells.stream().flatMap(Optional::stream).toList();
-            if (present.size() < cells.size()) return '*';
-            if (present.stream().map(Cell::offset).distinct().count() > 1) return '*';
-            if (present.stream().map(Cell::size).distinct().count() > 1) return '~';
+            if (absentSomewhere() || moves()) return '*';
+            if (cells.stream().flatMap(Optional::stream).map(Cell::size).distinct().count() > 1) return '~';
             return ' ';
         }
     }
 
-    /** The names of the members whose offset differs between groups, in row order. */
+    /** The members whose offset differs between the groups that have them, in row order. */
     static List<String> moved(List<LayoutGroup> groups) {
-        return rows(groups).stream().filter(r -> r.mark() == '*' && !r.name().startsWith("(")).map(Row::name).toList();
+        return rows(groups).stream().filter(r -> r.isMember() && r.moves()).map(Row::name).toList();
+    }
+
+    /** The members some groups do not have (by {@code @if}), in row order. */
+    static List<String> absentSomewhere(List<LayoutGroup> groups) {
+        return rows(groups).stream().filter(r -> r.isMember() && r.absentSomewhere()).map(Row::name).toList();
     }
 
     static String render(List<LayoutGroup> groups) {

@@ -57,6 +57,8 @@ public final class TextLayoutReport {
         sb.append(name).append(": ").append(groups.size()).append(" layouts on ").append(perTarget.size())
                 .append(" targets");
         sb.append(moved.isEmpty() ? "; every member keeps its offset" : "; offsets differ for " + names(moved));
+        List<String> partial = TargetComparison.absentSomewhere(groups);
+        if (!partial.isEmpty()) sb.append("; only on some targets: ").append(names(partial));
         sb.append("\n\n");
         sb.append(TargetComparison.render(groups));
         for (LayoutGroup g : groups) {
