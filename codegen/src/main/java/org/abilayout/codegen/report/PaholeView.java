@@ -16,15 +16,14 @@ import org.abilayout.spec.traits.MemberTraits;
  * {@code @since(2) @if(ilp32)}), since they say why it is where it is.
  *
  * <pre>
- * struct umutex {
- *     volatile lwpid_t m_owner;        /*     0     4 *&#47;
- *     uint32_t         m_flags;        /*     4     4 *&#47;
+ * struct link {
+ *     uint32_t  l_flags;  /*     0     4 *&#47;
  *
  *     /* XXX 4 bytes hole, try to pack *&#47;
  *
- *     uintptr_t        m_rb_lnk;       /*     8     8 *&#47;
+ *     uintptr_t l_next;   /*     8     8 *&#47; @since(2)
  *
- *     /* size: 16, cachelines: 1, members: 3, holes: 1, sum holes: 4, padding: 0, align: 8 *&#47;
+ *     /* size: 16, cachelines: 1, members: 2, holes: 1, sum holes: 4, padding: 0, align: 8 *&#47;
  * };
  * </pre>
  */
@@ -113,8 +112,9 @@ final class PaholeView {
         int specWidth = 0;
         for (Line l : lines) {
             if (l instanceof Member m) {
-                int w = INDENT.length() * m.depth() + m.specifiers().length();
-                if (w <= INDENT.length() * m.depth() + MAX_SPECIFIERS) specWidth = Math.max(specWidth, w);
+                if (m.specifiers().length() <= MAX_SPECIFIERS) {
+                    specWidth = Math.max(specWidth, INDENT.length() * m.depth() + m.specifiers().length());
+                }
             }
         }
         List<String> code = new ArrayList<>(lines.size());

@@ -12,7 +12,8 @@ import org.abilayout.layout.FlatField;
  * The side-by-side view of one record across layout groups: a legend saying which targets are in
  * which group, then one row per member with its offset and size in each group. Rows whose offset
  * differs between groups are marked {@code *}, rows with equal offsets but a different size
- * {@code ~}; a member absent from a group (by {@code @if}) shows {@code -} and counts as moved.
+ * {@code ~}; a member absent from a group (by {@code @if}) shows {@code -} and is marked {@code *}
+ * too, since code that touches it must know where it is not.
  * Groups that do not fit in {@value #WIDTH} columns continue in a second table.
  */
 final class TargetComparison {
