@@ -37,6 +37,9 @@ public final class Cli {
         cl.setErr(err);
         try {
             return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands Errors on; these two are the ones a hostile input could cause
+            return internalError(e, err, stacktraceRequested(cl.getParseResult()));
         } finally {
             out.flush();
             err.flush();
@@ -76,16 +79,20 @@ public final class Cli {
                 return ExitCode.BAD_INPUT;
             }
             default -> {
-                err.print("abilayout: internal error: " + e + "\n");
-                if (stacktraceRequested(parsed)) {
-                    e.printStackTrace(err);
-                } else {
-                    err.print("This is a bug in abilayout. Rerun with " + AbiLayoutCommand.STACKTRACE_OPTION
-                            + " (or " + STACKTRACE_ENV + "=1) for the stack trace, and report it.\n");
-                }
-                return ExitCode.INTERNAL_ERROR;
+                return internalError(e, err, stacktraceRequested(parsed));
             }
         }
+    }
+
+    private static int internalError(Throwable e, PrintWriter err, boolean stacktrace) {
+        err.print("abilayout: internal error: " + e + "\n");
+        if (stacktrace) {
+            e.printStackTrace(err);
+        } else {
+            err.print("This is a bug in abilayout. Rerun with " + AbiLayoutCommand.STACKTRACE_OPTION
+                    + " (or " + STACKTRACE_ENV + "=1) for the stack trace, and report it.\n");
+        }
+        return ExitCode.INTERNAL_ERROR;
     }
 
     private boolean stacktraceRequested(ParseResult parsed) {

@@ -91,6 +91,16 @@ class CliTest {
     }
 
     @Test
+    void aStackOverflowIsAnInternalErrorToo() {
+        CliRun r = CliRun.run(file -> {
+            throw new StackOverflowError();
+        }, "layout", "x.layout");
+        assertEquals(70, r.exit());
+        assertTrue(r.err().startsWith("abilayout: internal error: java.lang.StackOverflowError\n"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void theStackTraceComesOnRequest() {
         CliRun byOption = CliRun.run(BROKEN, "layout", "x.layout", "--stacktrace");
         assertEquals(70, byOption.exit());
