@@ -71,7 +71,10 @@ public final class SpecReader {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        // a UTF-8 byte order mark is not part of the text (editors on Windows add one)
+        int bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        ByteBuffer in = ByteBuffer.wrap(bytes, bom, bytes.length - bom);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult r = decoder.decode(in, out, true);
         if (r.isError()) {
@@ -85,7 +88,6 @@ public final class SpecReader {
         }
         decoder.flush(out);
         String text = out.flip().toString();
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
         SourceFile source = new SourceFile(name, text);
         int nul = text.indexOf('\0');
         if (nul >= 0) {

@@ -1039,7 +1039,7 @@ public final class Resolver {
             }
         }
         String what = node.tag().map(t -> node.kind().keyword() + " " + Names.shorten(t)).orElse("anonymous " + node.kind().keyword());
-        if (members.isEmpty() && !failed) {
+        if (members.isEmpty() && !failed && !node.recovered()) {
             reporter.error(node.namePos(), "an empty " + node.kind().keyword() + " has no portable layout: GCC gives it "
                     + "size 0, C++ size 1, MSVC rejects it (" + what + ")");
         }

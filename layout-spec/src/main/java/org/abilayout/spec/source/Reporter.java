@@ -45,8 +45,15 @@ public final class Reporter {
         return errors > 0;
     }
 
+    /**
+     * Everything reported, in file order (stages find problems in different orders; readers want
+     * them top to bottom). The sort is stable and the final "too many errors" note stays last.
+     */
     public List<Diagnostic> diagnostics() {
-        return List.copyOf(diagnostics);
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.pos().line() > 0 ? 0 : 1)
+                .thenComparingInt(d -> d.pos().offset()));
+        return sorted;
     }
 
     /** Throws a {@link SpecException} with everything collected if any error was reported. */
@@ -55,7 +62,7 @@ public final class Reporter {
     }
 
     public SpecException exception() {
-        return new SpecException(diagnostics, List.of(source));
+        return new SpecException(diagnostics(), List.of(source));
     }
 
     /** Unwinds a run that hit {@link #MAX_ERRORS}; caught by the front end's entry point only. */

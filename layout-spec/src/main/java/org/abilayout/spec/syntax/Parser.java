@@ -431,6 +431,9 @@ public final class Parser {
                                 + "not objects or functions");
                     } else if (ATTRIBUTE_WORDS.contains(w)) {
                         throw error(t.pos(), "'" + w + "' is not part of the spec language; use @packed or @align(N)");
+                    } else if (type == null && !words.isEmpty() && !Names.KEYWORDS.contains(w) && isName(peek(1))) {
+                        // "unsigned uint32_t x": two names in a row, so the first must have been meant as a type
+                        throw error(t.pos(), "cannot combine '" + Names.shorten(w) + "' with '" + String.join(" ", words) + "'");
                     } else if (type == null && words.isEmpty() && !Names.KEYWORDS.contains(w)) {
                         type = new Named(w, t.pos());
                         advance();
@@ -481,10 +484,12 @@ public final class Parser {
             advance();
             int bodyDepth = braceDepth;
             List<MemberNode> members = new ArrayList<>();
+            boolean recovered = false;
             while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
                 try {
                     member(members);
                 } catch (ParseError e) {
+                    recovered = true;
                     syncMember(bodyDepth);
                 }
             }
@@ -493,7 +498,7 @@ public final class Parser {
                         + " opened at line " + open.pos().line() + ", found end of file");
             }
             advance();
-            return new RecordDef(new RecordNode(kind, tag, kw.pos(), namePos, members));
+            return new RecordDef(new RecordNode(kind, tag, kw.pos(), namePos, members, recovered));
         } finally {
             leave();
         }

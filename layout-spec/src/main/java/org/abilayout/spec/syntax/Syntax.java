@@ -112,9 +112,10 @@ public final class Syntax {
      * @param tag empty for an anonymous one
      * @param pos the {@code struct}/{@code union} keyword
      * @param namePos the tag, or the keyword when anonymous
+     * @param recovered whether a syntax error dropped some of its members (so "empty" is no news)
      */
     public record RecordNode(RecordDecl.Kind kind, Optional<String> tag, SourcePos pos, SourcePos namePos,
-            List<MemberNode> members) {
+            List<MemberNode> members, boolean recovered) {
         public RecordNode {
             members = List.copyOf(members);
         }
