@@ -134,6 +134,13 @@ public final class Parser {
         if (!at(TokenKind.RBRACE)) throw e;
     }
 
+    private static boolean endsDeclarator(Token t) {
+        return switch (t.kind()) {
+            case SEMI, COMMA, LBRACKET, COLON, ASSIGN, RPAREN -> true;
+            default -> false;
+        };
+    }
+
     private static boolean isName(Token t) {
         return t.is(TokenKind.IDENT) && !Names.KEYWORDS.contains(t.text());
     }
@@ -431,7 +438,8 @@ public final class Parser {
                                 + "not objects or functions");
                     } else if (ATTRIBUTE_WORDS.contains(w)) {
                         throw error(t.pos(), "'" + w + "' is not part of the spec language; use @packed or @align(N)");
-                    } else if (type == null && !words.isEmpty() && !Names.KEYWORDS.contains(w) && isName(peek(1))) {
+                    } else if (type == null && !words.isEmpty() && !Names.KEYWORDS.contains(w) && isName(peek(1))
+                            && !ATTRIBUTE_WORDS.contains(peek(1).text()) && endsDeclarator(peek(2))) {
                         // "unsigned uint32_t x": two names in a row, so the first must have been meant as a type
                         throw error(t.pos(), "cannot combine '" + Names.shorten(w) + "' with '" + String.join(" ", words) + "'");
                     } else if (type == null && words.isEmpty() && !Names.KEYWORDS.contains(w)) {
@@ -520,6 +528,9 @@ public final class Parser {
             do {
                 ds.add(declarator(Mode.NAMED, "a member name"));
                 if (at(TokenKind.COLON)) throw error(peek().pos(), "bitfields are not supported yet");
+                if (at(TokenKind.IDENT) && ATTRIBUTE_WORDS.contains(peek().text())) {
+                    throw error(peek().pos(), "'" + peek().text() + "' is not part of the spec language; use @packed or @align(N)");
+                }
             } while (accept(TokenKind.COMMA));
         }
         expectSemi("after the member");
