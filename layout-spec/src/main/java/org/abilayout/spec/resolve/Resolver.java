@@ -141,6 +141,7 @@ public final class Resolver {
     private final Map<String, TypedefDecl> typedefs = new LinkedHashMap<>();
     private final Map<Object, Integer> depths = new IdentityHashMap<>();
     private final Set<RecordDecl> flexible = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<RecordDecl> incomplete = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Syntax.TypedefNode, Term> typedefBases = new IdentityHashMap<>();
     private final Map<List<Syntax.Annotation>, Checked> checkedAnnotations = new IdentityHashMap<>();
     private final Set<Integer> reportedDuplicates = new HashSet<>();
@@ -1002,7 +1003,9 @@ public final class Resolver {
             default -> Attach.NONE;
         };
         RecordDecl r = buildRecord(e.node(), attach);
-        if (withinDepth(r, r.pos(), r.cName())) records.put(e.display(), r);
+        // a struct with a failed member is not registered: its users then fail silently instead of
+        // piling up follow-on errors
+        if (!incomplete.contains(r) && withinDepth(r, r.pos(), r.cName())) records.put(e.display(), r);
     }
 
     private RecordDecl buildRecord(Syntax.RecordNode node, Attach attach) {
@@ -1061,6 +1064,7 @@ public final class Resolver {
         RecordDecl r = new RecordDecl(node.kind(), node.tag().orElse(""), members, attach.packed(), attach.align(),
                 attach.doc(), attach.annotations(), node.namePos());
         if (fam) flexible.add(r);
+        if (failed) incomplete.add(r);
         if (node.tag().isEmpty()) withinDepth(r, node.pos(), what);
         return r;
     }
