@@ -82,9 +82,9 @@ class RecordTest {
                 Specs.errors("struct s { int a[]; };"));
         assertEquals("2:23: a flexible array member is not allowed in a union",
                 Specs.errors("union u { int n; char a[]; };"));
-        assertEquals("3:29: struct f ends in a flexible array member and cannot be a member of another struct or union",
+        assertEquals("3:28: struct f ends in a flexible array member and cannot be a member of another struct or union",
                 Specs.errors("struct f { int n; char d[]; };\nstruct s { int x; struct f inner; };"));
-        assertEquals("3:29: struct f ends in a flexible array member and cannot be an array element",
+        assertEquals("3:31: struct f ends in a flexible array member and cannot be an array element",
                 Specs.errors("struct f { int n; char d[]; };\nstruct s { int x; struct f arr[2]; };"));
         assertEquals("2:18: a flexible array is only allowed as the last member of a struct, not in a typedef",
                 Specs.errors("typedef int flex[];"));
