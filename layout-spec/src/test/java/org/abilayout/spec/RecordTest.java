@@ -86,7 +86,7 @@ class RecordTest {
                 Specs.errors("struct f { int n; char d[]; };\nstruct s { int x; struct f inner; };"));
         assertEquals("3:31: struct f ends in a flexible array member and cannot be an array element",
                 Specs.errors("struct f { int n; char d[]; };\nstruct s { int x; struct f arr[2]; };"));
-        assertEquals("2:18: a flexible array is only allowed as the last member of a struct, not in a typedef",
+        assertEquals("2:17: a flexible array is only allowed as the last member of a struct, not in a typedef",
                 Specs.errors("typedef int flex[];"));
     }
 
