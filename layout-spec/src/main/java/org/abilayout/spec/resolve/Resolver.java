@@ -16,6 +16,8 @@ import java.util.Set;
 import org.abilayout.arch.Scalar;
 import org.abilayout.spec.model.Annotation;
 import org.abilayout.spec.model.AnnotationArg;
+import org.abilayout.spec.traits.RecordTraits;
+import org.abilayout.spec.traits.TraitResolver;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.ConstDecl;
 import org.abilayout.spec.model.Decl;
@@ -63,7 +65,7 @@ public final class Resolver {
 
     /** Every annotation the language knows; the versioning ones are kept raw for a later stage. */
     public static final List<String> KNOWN_ANNOTATIONS = List.of("align", "packed", "version", "since", "reserved",
-            "if", "offset", "size", "pad_to", "version_field", "extensible");
+            "if", "offset", "size", "pad_to", "version_field", "extensible", "accept");
 
     private static final long MAX_ALIGN = 1L << 28;
 
@@ -144,11 +146,14 @@ public final class Resolver {
     private final Set<RecordDecl> incomplete = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Syntax.TypedefNode, Term> typedefBases = new IdentityHashMap<>();
     private final Map<List<Syntax.Annotation>, Checked> checkedAnnotations = new IdentityHashMap<>();
+    /** Gives the versioning annotations their meaning (kept raw in {@link Checked}). */
+    private final TraitResolver traits;
     private final Set<Integer> reportedDuplicates = new HashSet<>();
 
     private Resolver(Syntax.File file, Reporter reporter) {
         this.file = file;
         this.reporter = reporter;
+        this.traits = new TraitResolver(reporter);
     }
 
     /** Resolves a parsed file; errors go to {@code reporter} (the result is only valid without errors). */
@@ -683,6 +688,13 @@ public final class Resolver {
                 default -> { } // versioning annotations: kept raw, checked by the versioning stage
             }
         }
+        switch (where) {
+            case ENUM -> traits.other(out, "an enum");
+            case TYPEDEF -> traits.other(out, "a typedef");
+            case CONST -> traits.other(out, "a constant");
+            case FORWARD -> traits.other(out, "a declaration");
+            default -> { } // records and members: TraitResolver reads them when the model is built
+        }
         Checked c = new Checked(List.copyOf(out), packed, align);
         checkedAnnotations.put(list, c);
         return c;
@@ -708,6 +720,7 @@ public final class Resolver {
             }
             case Syntax.KeyedArg k -> convertArg(k.value()).map(v -> new AnnotationArg.Keyed(k.key(), v, k.pos()));
             case Syntax.TextArg t -> Optional.of(new AnnotationArg.Text(t.text(), t.pos()));
+            case Syntax.StringArg t -> Optional.of(new AnnotationArg.Str(t.value(), t.pos()));
         };
     }
 
@@ -1032,7 +1045,8 @@ public final class Resolver {
                             throw bad(dv.namePos(), rt.decl().cName() + " ends in a flexible array member and cannot be "
                                     + "a member of another struct or union");
                         }
-                        members.add(new Member(dv.name(), o.type(), o.quals(), c.align(), mn.doc(), c.all(), dv.namePos()));
+                        members.add(new Member(dv.name(), o.type(), o.quals(), c.align(), mn.doc(), c.all(),
+                                traits.member(c.all()), dv.namePos()));
                     } catch (Bad b) {
                         failed = true;
                     }
@@ -1061,12 +1075,39 @@ public final class Resolver {
                 fam = true;
             }
         }
+        RecordTraits recordTraits = traits.record(attach.annotations());
+        checkVersions(members, recordTraits, what);
         RecordDecl r = new RecordDecl(node.kind(), node.tag().orElse(""), members, attach.packed(), attach.align(),
-                attach.doc(), attach.annotations(), node.namePos());
+                attach.doc(), attach.annotations(), recordTraits, node.namePos());
         if (fam) flexible.add(r);
         if (failed) incomplete.add(r);
         if (node.tag().isEmpty()) withinDepth(r, node.pos(), what);
         return r;
+    }
+
+    /**
+     * The versioning rules a record's members must follow: no member newer than the record's
+     * version, at most one version field, and that one an integer.
+     */
+    private void checkVersions(List<Member> members, RecordTraits recordTraits, String what) {
+        Member versionField = null;
+        for (Member m : members) {
+            if (m.traits().since() > recordTraits.version()) {
+                reporter.error(m.annotation("since").map(Annotation::pos).orElse(m.pos()), "member " + q(m.name())
+                        + " is @since(" + m.traits().since() + ") but " + what + " is at version "
+                        + recordTraits.version() + ": raise its @version(" + m.traits().since() + ")");
+            }
+            if (!m.traits().versionField()) continue;
+            if (versionField != null) {
+                reporter.error(m.annotation("version_field").map(Annotation::pos).orElse(m.pos()), "a second @version_field in "
+                        + what + " (the first is " + q(versionField.name()) + " on line " + versionField.pos().line() + ")");
+            }
+            versionField = m;
+            if (!(m.type().unwrap() instanceof CType.ScalarType st && st.scalar().isInteger()
+                    && st.scalar() != org.abilayout.arch.Scalar.BOOL)) {
+                reporter.error(m.pos(), "@version_field " + q(m.name()) + " must be an integer, such as uint32_t");
+            }
+        }
     }
 
     /** A member declaration without a declarator: an anonymous struct/union member, or nothing. */
@@ -1076,7 +1117,8 @@ public final class Resolver {
                 Term base = baseTerm(mn.specs(), true, inline);
                 Obj o = object(base, true);
                 checkAtomic(o);
-                return Optional.of(new Member("", o.type(), o.quals(), c.align(), mn.doc(), c.all(), rd.node().pos()));
+                return Optional.of(new Member("", o.type(), o.quals(), c.align(), mn.doc(), c.all(), traits.member(c.all()),
+                        rd.node().pos()));
             }
             case Syntax.RecordDef rd -> throw bad(mn.pos(), "declaration does not declare anything: a tagged "
                     + rd.node().kind().keyword() + " inside a struct only declares its tag; drop the tag for an "

@@ -302,6 +302,27 @@ public final class Parser {
         }
     }
 
+    /** The value of a string literal token: quotes removed, C escapes for quote, backslash, n and t. */
+    private static String unquote(String literal) {
+        String body = literal.length() >= 2 && literal.endsWith("\"") ? literal.substring(1, literal.length() - 1)
+                : literal.substring(1);
+        StringBuilder sb = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                char e = body.charAt(++i);
+                sb.append(switch (e) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> e;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private List<Arg> args() {
         Token open = advance();
         enter(open.pos());
@@ -335,6 +356,10 @@ public final class Parser {
     }
 
     private Arg argValue() {
+        if (peek().is(TokenKind.STRING)) {
+            Token t = advance();
+            return new StringArg(unquote(t.text()), t.pos());
+        }
         int run = dashedRun();
         if (run > 0) return dashedName(run);
         return new ExprArg(constExpr());

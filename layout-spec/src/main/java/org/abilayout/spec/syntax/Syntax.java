@@ -53,6 +53,9 @@ public final class Syntax {
     /** {@code key: value}. */
     public record KeyedArg(String key, Arg value, SourcePos pos) implements Arg {}
 
+    /** A string literal, unescaped, as in {@code reason: "clients never embed it"}. */
+    public record StringArg(String value, SourcePos pos) implements Arg {}
+
     /** The raw text between the parentheses of a predicate annotation such as {@code @if}. */
     public record TextArg(String text, SourcePos pos) implements Arg {}
 
