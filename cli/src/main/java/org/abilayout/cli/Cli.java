@@ -50,6 +50,10 @@ public final class Cli {
         CommandLine cl = new CommandLine(new AbiLayoutCommand());
         cl.addSubcommand(new TargetsCommand());
         cl.addSubcommand(new LayoutCommand(specs));
+        cl.addSubcommand(new CheckCommand(specs));
+        cl.addSubcommand(new DiffCommand(specs));
+        cl.addSubcommand(new FreezeCommand(specs));
+        cl.addSubcommand(new GenCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR);

@@ -7,9 +7,11 @@ import java.util.concurrent.Callable;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.report.JsonLayoutReport;
 import org.abilayout.codegen.report.TextLayoutReport;
+import org.abilayout.compat.Invariants;
 import org.abilayout.layout.LayoutEngine;
 import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.DiagnosticPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +51,13 @@ final class LayoutCommand implements Callable<Integer> {
         List<Target> chosen = TargetSelection.select(targets);
         Spec model = source.read(file);
         List<SpecLayout> layouts = LayoutEngine.layoutAll(model, chosen);
+        List<Invariants.Violation> violations = Invariants.check(layouts);
+        if (!violations.isEmpty()) {
+            // the spec pins an offset or size that does not hold: a failed check, no layout output
+            spec.commandLine().getErr().print(DiagnosticPrinter.render(
+                    violations.stream().map(Invariants.Violation::diagnostic).toList(), List.of(model.source())));
+            return ExitCode.CHECK_FAILED;
+        }
         spec.commandLine().getOut().print(format == OutputFormat.JSON
                 ? JsonLayoutReport.render(layouts)
                 : TextLayoutReport.render(layouts));
