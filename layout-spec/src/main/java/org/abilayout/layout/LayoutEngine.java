@@ -54,8 +54,8 @@ public final class LayoutEngine {
             try {
                 for (RecordDecl r : spec.records()) records.add(engine.record(r));
                 out.add(new SpecLayout(spec, t, records));
-            } catch (TooLarge e) {
-                String key = e.pos + "\u0000" + e.what;
+            } catch (Problem e) {
+                String key = e.pos + "\u0000" + e.getMessage();
                 failures.computeIfAbsent(key, k -> new ArrayList<>()).add(t.name());
                 failurePos.put(key, e.pos);
             }
@@ -63,7 +63,7 @@ public final class LayoutEngine {
         if (!failures.isEmpty()) {
             List<Diagnostic> diags = new ArrayList<>();
             failures.forEach((key, names) -> diags.add(Diagnostic.error(failurePos.get(key),
-                    key.substring(key.indexOf('\u0000') + 1) + " is larger than the largest object on "
+                    key.substring(key.indexOf('\u0000') + 1) + " on "
                             + (names.size() == targets.size() && targets.size() > 1 ? "every target" : String.join(", ", names)))));
             throw new SpecException(diags, List.of(spec.source()));
         }
@@ -74,12 +74,12 @@ public final class LayoutEngine {
     public static TypeInfo typeInfo(CType type, Qualifiers qualifiers, Target target) {
         try {
             return new LayoutEngine(target).info(type, qualifiers, SourcePos.NONE, "type");
-        } catch (TooLarge e) {
-            throw new ArithmeticException(e.what + " is too large on " + target.name());
+        } catch (Problem e) {
+            throw new ArithmeticException(e.getMessage() + " on " + target.name());
         }
     }
 
-    private RecordLayout record(RecordDecl decl) throws TooLarge {
+    private RecordLayout record(RecordDecl decl) throws Problem {
         RecordLayout cached = done.get(decl);
         if (cached != null) return cached;
         boolean union = decl.kind() == RecordDecl.Kind.UNION;
@@ -87,6 +87,7 @@ public final class LayoutEngine {
         long end = 0;
         long align = 1;
         for (Member m : decl.members()) {
+            if (!m.traits().presentOn(target)) continue; // @if(...) says it does not exist here
             String what = "member '" + (m.isAnonymous() ? "(anonymous)" : m.name()) + "'";
             TypeInfo ti = info(m.type(), m.qualifiers(), m.pos(), what);
             long a = decl.packed() ? 1 : ti.align();
@@ -101,6 +102,18 @@ public final class LayoutEngine {
         }
         if (decl.align().isPresent()) align = Math.max(align, decl.align().getAsLong());
         long size = checked(alignUp(end, align), decl.pos(), decl.cName());
+        var padTo = decl.traits().padTo().entryFor(target);
+        if (padTo.isPresent()) {
+            long want = padTo.get().value();
+            // members larger than @pad_to: the struct keeps its natural size and the violation is
+            // reported by Invariants (a failed check, not unreadable input)
+            if (want < size) want = size;
+            if (want % align != 0) {
+                throw new Problem(padTo.get().pos(), "@pad_to(" + want + ") is not a multiple of the alignment of "
+                        + decl.cName() + " (" + align + ")");
+            }
+            size = want;
+        }
         RecordLayout layout = new RecordLayout(decl, target, size, align, fields, gaps(fields, size, union));
         done.put(decl, layout);
         return layout;
@@ -120,7 +133,7 @@ public final class LayoutEngine {
         return gaps;
     }
 
-    private TypeInfo info(CType type, Qualifiers q, SourcePos pos, String what) throws TooLarge {
+    private TypeInfo info(CType type, Qualifiers q, SourcePos pos, String what) throws Problem {
         return switch (type) {
             case CType.TypedefType td -> info(td.decl().type(), q.merge(td.decl().qualifiers()), pos, what);
             case CType.ScalarType s -> atomic(target.info(s.scalar()), q);
@@ -137,7 +150,7 @@ public final class LayoutEngine {
                 try {
                     size = Math.multiplyExact(el.size(), arr.length().getAsLong());
                 } catch (ArithmeticException e) {
-                    throw new TooLarge(pos, what);
+                    throw new Problem(pos, what + " is larger than the largest object");
                 }
                 yield new TypeInfo(checked(size, pos, what), el.align());
             }
@@ -153,8 +166,8 @@ public final class LayoutEngine {
         return target.pointerBytes() == 4 ? 0x7fff_ffffL : (1L << 60) - 1;
     }
 
-    private long checked(long size, SourcePos pos, String what) throws TooLarge {
-        if (size < 0 || size > maxObject()) throw new TooLarge(pos, what);
+    private long checked(long size, SourcePos pos, String what) throws Problem {
+        if (size < 0 || size > maxObject()) throw new Problem(pos, what + " is larger than the largest object");
         return size;
     }
 
@@ -162,15 +175,13 @@ public final class LayoutEngine {
         return (value + align - 1) & -align;
     }
 
-    /** Internal control flow: an object too large for the target; becomes a diagnostic. */
-    private static final class TooLarge extends Exception {
+    /** Internal control flow: a spec that cannot be laid out on the target; becomes a diagnostic. */
+    private static final class Problem extends Exception {
         final SourcePos pos;
-        final String what;
 
-        TooLarge(SourcePos pos, String what) {
-            super(what, null, false, false);
+        Problem(SourcePos pos, String message) {
+            super(message, null, false, false);
             this.pos = pos;
-            this.what = what;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.abilayout.spec.source.SourcePos;
+import org.abilayout.spec.traits.MemberTraits;
 
 /**
  * A member of a struct or union.
@@ -14,6 +15,7 @@ import org.abilayout.spec.source.SourcePos;
  *     anonymous record)
  * @param qualifiers qualifiers of the (innermost element) object
  * @param align {@code @align(N)}: raises the member's alignment to at least N
+ * @param traits what the versioning annotations say ({@code @if}, {@code @since}, {@code @reserved}, ...)
  */
 public record Member(
         String name,
@@ -22,6 +24,7 @@ public record Member(
         OptionalLong align,
         Optional<String> doc,
         List<Annotation> annotations,
+        MemberTraits traits,
         SourcePos pos) {
 
     public Member {

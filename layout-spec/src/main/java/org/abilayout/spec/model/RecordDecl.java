@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.abilayout.spec.source.SourcePos;
+import org.abilayout.spec.traits.RecordTraits;
 
 /**
  * A struct or union. Named ones are top-level declarations; anonymous ones (C11 anonymous
@@ -12,6 +13,7 @@ import org.abilayout.spec.source.SourcePos;
  *
  * @param packed {@code @packed}: members get alignment 1 (as {@code __attribute__((packed))})
  * @param align {@code @align(N)} on the record: raises its alignment to at least N
+ * @param traits what the versioning annotations say ({@code @version}, {@code @pad_to}, ...)
  */
 public record RecordDecl(
         Kind kind,
@@ -21,6 +23,7 @@ public record RecordDecl(
         OptionalLong align,
         Optional<String> doc,
         List<Annotation> annotations,
+        RecordTraits traits,
         SourcePos pos) implements Decl {
 
     public enum Kind {
