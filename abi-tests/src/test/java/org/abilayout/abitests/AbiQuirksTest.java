@@ -360,21 +360,4 @@ class AbiQuirksTest {
         assertEquals(1, ask("msvc-packed", spec, target("x86_64-linux-gnu"), "offsetof(struct p1, x)"));
         assertEngineAgrees("msvc-packed", spec, ALL);
     }
-
-    /**
-     * clang gives {@code _Atomic} records the same treatment as atomic scalars: a record no larger
-     * than the target's promotion width gets its size rounded up to a power of two and its
-     * alignment raised to that size. See abi-tests/FINDINGS.md.
-     */
-    @Test
-    void atomicStructIsPromotedLikeAnAtomicScalar() {
-        RecordDecl three = struct("three", member("a", Scalar.CHAR), member("b", Scalar.CHAR), member("c", Scalar.CHAR));
-        RecordDecl s = struct("s", member("c", Scalar.CHAR), atomic("x", type(three)), member("tail", Scalar.CHAR));
-        Spec spec = spec(three, s);
-        Target x86 = target("x86_64-linux-gnu");
-        // 3 bytes aligned to 1, but 4 bytes aligned to 4 when _Atomic
-        assertTrue(ask("atomic-struct", spec, x86, "sizeof(((struct s *)0)->x)") > ask("atomic-struct", spec, x86, "sizeof(struct three)"));
-        assertEquals(ask("atomic-struct", spec, x86, "sizeof(((struct s *)0)->x)"), ask("atomic-struct", spec, x86, "offsetof(struct s, x)"));
-        assertEngineAgrees("atomic-struct", spec, ALL);
-    }
 }

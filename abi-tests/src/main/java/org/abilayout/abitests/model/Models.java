@@ -18,6 +18,8 @@ import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.model.TypedefDecl;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SourcePos;
+import org.abilayout.spec.traits.MemberTraits;
+import org.abilayout.spec.traits.RecordTraits;
 
 /**
  * Builds resolved spec models directly, the way the resolver would hand them to the engine, for
@@ -87,7 +89,7 @@ public final class Models {
 
     public static Member member(String name, CType type, Qualifiers q, OptionalLong align) {
         List<Annotation> annotations = align.isPresent() ? List.of(alignAnnotation(align.getAsLong())) : List.of();
-        return new Member(name, type, q, align, Optional.empty(), annotations, SourcePos.NONE);
+        return new Member(name, type, q, align, Optional.empty(), annotations, MemberTraits.NONE, SourcePos.NONE);
     }
 
     /** {@code _Atomic T name}. */
@@ -121,7 +123,8 @@ public final class Models {
         List<Annotation> annotations = new ArrayList<>();
         if (packed) annotations.add(new Annotation("packed", List.of(), SourcePos.NONE));
         align.ifPresent(n -> annotations.add(alignAnnotation(n)));
-        return new RecordDecl(kind, name, members, packed, align, Optional.empty(), annotations, SourcePos.NONE);
+        return new RecordDecl(kind, name, members, packed, align, Optional.empty(), annotations, RecordTraits.NONE,
+                SourcePos.NONE);
     }
 
     /** The same record with {@code @packed}. */

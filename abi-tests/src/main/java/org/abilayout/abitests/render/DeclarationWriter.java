@@ -62,7 +62,12 @@ public final class DeclarationWriter {
             return dialect.recordPrefix(r.packed(), r.align()) + r.kind().keyword()
                     + dialect.recordAttributes(r.packed(), r.align()) + " " + body(r, indent) + ";";
         }
-        return dialect.memberPrefix(m.align()) + declarator(m.type(), m.qualifiers(), m.name(), indent)
+        // the spec language wants every annotation first, before qualifiers: `@packed volatile struct { ... } x;`
+        CType base = m.type();
+        while (base instanceof CType.ArrayType a) base = a.element();
+        String inlinePrefix = base instanceof CType.RecordType r && r.decl().isAnonymous()
+                ? dialect.recordPrefix(r.decl().packed(), r.decl().align()) : "";
+        return inlinePrefix + dialect.memberPrefix(m.align()) + declarator(m.type(), m.qualifiers(), m.name(), indent)
                 + dialect.memberSuffix(m.align()) + ";";
     }
 
@@ -96,8 +101,7 @@ public final class DeclarationWriter {
             case CType.ScalarType s -> s.scalar().spelling();
             case CType.EnumType en -> dialect.enumTypeName(en.decl());
             case CType.TypedefType td -> td.decl().name();
-            case CType.RecordType r when r.decl().isAnonymous() -> dialect.recordPrefix(r.decl().packed(), r.decl().align())
-                    + r.decl().kind().keyword() + dialect.recordAttributes(r.decl().packed(), r.decl().align()) + " "
+            case CType.RecordType r when r.decl().isAnonymous() -> r.decl().kind().keyword() + dialect.recordAttributes(r.decl().packed(), r.decl().align()) + " "
                     + body(r.decl(), indent);
             case CType.RecordType r -> r.decl().cName();
             default -> throw new IllegalArgumentException("not a base type: " + t);
