@@ -4,48 +4,89 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.abilayout.abitests.render.Dialect;
 import org.abilayout.arch.Target;
 
 /**
  * A C compiler that can answer layout questions for a target: clang-19 for every target (by
- * {@code -target}), and GCC's m68k cross compiler, the reference for m68k-linux-gnu. Both run
+ * {@code -target}), and GCC 12 cross compilers for some Linux targets — m68k's is the reference
+ * there, the others are the platforms' own compilers, asked as a second opinion. All run
  * freestanding, so no target libc is needed.
  */
-public enum Compiler {
-    CLANG("clang-19", "clang-19", Dialect.CLANG),
-    M68K_GCC("m68k-linux-gnu-gcc", "gcc-m68k-linux-gnu", Dialect.GCC);
+public final class Compiler {
+    public static final Compiler CLANG = new Compiler("clang-19", "clang-19", true);
+    public static final Compiler M68K_GCC = gcc("m68k-linux-gnu", "gcc-m68k-linux-gnu");
+
+    /** The Linux platforms' own GCC, by catalogue target (the packages CI installs). */
+    private static final Map<String, Compiler> PLATFORM_GCC = new LinkedHashMap<>();
+
+    static {
+        PLATFORM_GCC.put("x86_64-linux-gnu", gcc("x86_64-linux-gnu", "gcc"));
+        PLATFORM_GCC.put("i386-linux-gnu", gcc("i686-linux-gnu", "gcc-i686-linux-gnu"));
+        PLATFORM_GCC.put("aarch64-linux-gnu", gcc("aarch64-linux-gnu", "gcc-aarch64-linux-gnu"));
+        PLATFORM_GCC.put("arm-linux-gnueabihf", gcc("arm-linux-gnueabihf", "gcc-arm-linux-gnueabihf"));
+        PLATFORM_GCC.put("mips-linux-gnu", gcc("mips-linux-gnu", "gcc-mips-linux-gnu"));
+        PLATFORM_GCC.put("powerpc64le-linux-gnu", gcc("powerpc64le-linux-gnu", "gcc-powerpc64le-linux-gnu"));
+        PLATFORM_GCC.put("riscv64-linux-gnu", gcc("riscv64-linux-gnu", "gcc-riscv64-linux-gnu"));
+        PLATFORM_GCC.put("s390x-linux-gnu", gcc("s390x-linux-gnu", "gcc-s390x-linux-gnu"));
+        PLATFORM_GCC.put("m68k-linux-gnu", M68K_GCC);
+    }
 
     private final String executable;
     private final String debianPackage;
-    private final Dialect dialect;
+    private final boolean clang;
 
-    Compiler(String executable, String debianPackage, Dialect dialect) {
+    private Compiler(String executable, String debianPackage, boolean clang) {
         this.executable = executable;
         this.debianPackage = debianPackage;
-        this.dialect = dialect;
+        this.clang = clang;
+    }
+
+    private static Compiler gcc(String triple, String debianPackage) {
+        return new Compiler(triple + "-gcc", debianPackage, false);
     }
 
     /** The compiler whose answers are the truth for {@code target} (the catalogue's {@code reference()}). */
     public static Compiler reference(Target target) {
         return switch (target.reference()) {
             case CLANG -> CLANG;
-            case GCC -> {
-                if (!target.cpu().equals("m68k")) {
-                    throw new IllegalStateException("no GCC cross compiler known for " + target.name());
-                }
-                yield M68K_GCC;
-            }
+            case GCC -> platformGcc(target)
+                    .orElseThrow(() -> new IllegalStateException("no GCC cross compiler known for " + target.name()));
         };
     }
 
+    /** The platform's own GCC for a Linux target, where one is known. */
+    public static Optional<Compiler> platformGcc(Target target) {
+        return Optional.ofNullable(PLATFORM_GCC.get(target.name()));
+    }
+
+    /** Every compiler this harness knows. */
+    public static List<Compiler> all() {
+        List<Compiler> all = new ArrayList<>();
+        all.add(CLANG);
+        all.addAll(PLATFORM_GCC.values());
+        return all;
+    }
+
+    /** clang-19 takes C23 (fixed-type enums); GCC 12 takes C11 (enums through their underlying type). */
     public Dialect dialect() {
-        return dialect;
+        return clang ? Dialect.CLANG : Dialect.GCC;
+    }
+
+    public boolean isClang() {
+        return clang;
     }
 
     public String executable() {
         return executable;
+    }
+
+    public String debianPackage() {
+        return debianPackage;
     }
 
     /**
@@ -80,7 +121,7 @@ public enum Compiler {
     List<String> toText(Target target, Path file) {
         List<String> cmd = base(target);
         cmd.add("-S");
-        if (this == CLANG) cmd.add("-emit-llvm");
+        if (clang) cmd.add("-emit-llvm");
         cmd.addAll(List.of("-o", "-", file.toString()));
         return cmd;
     }
@@ -88,7 +129,7 @@ public enum Compiler {
     private List<String> base(Target target) {
         List<String> cmd = new ArrayList<>();
         cmd.add(require().toString());
-        if (this == CLANG) {
+        if (clang) {
             // C23 for `enum e : T`; clang stops at 20 errors unless told otherwise
             cmd.addAll(List.of("-target", target.name(), "-std=c2x", "-ferror-limit=0"));
         } else {

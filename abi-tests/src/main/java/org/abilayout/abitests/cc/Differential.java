@@ -146,7 +146,7 @@ public final class Differential {
     }
 
     private static Report check(Spec spec, SpecLayout layout, Compiler cc, String declarations, Path file) {
-        List<Check> checks = LayoutChecks.of(layout);
+        List<Check> checks = LayoutChecks.of(layout, !cc.isClang());
         StringBuilder src = new StringBuilder(declarations);
         if (!declarations.endsWith("\n")) src.append('\n');
         src.append("/* ").append(layout.target().name()).append(": what the engine says */\n");

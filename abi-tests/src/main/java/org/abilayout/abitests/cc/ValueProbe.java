@@ -18,7 +18,8 @@ import org.abilayout.arch.Target;
  */
 public final class ValueProbe {
     private static final Pattern LLVM = Pattern.compile("^@abiv_(\\d+) = .*?constant i32 (-?\\d+)", Pattern.MULTILINE);
-    private static final Pattern ASM = Pattern.compile("^abiv_(\\d+):\\s*\\n\\s*(?:\\.long\\s+(-?\\d+)|\\.zero\\s+4)", Pattern.MULTILINE);
+    private static final Pattern ASM = Pattern.compile(
+            "^abiv_(\\d+):\\s*\\n\\s*(?:\\.(?:long|word|4byte)\\s+(-?\\d+)|\\.(?:zero|space)\\s+4)", Pattern.MULTILINE);
 
     private ValueProbe() {}
 
@@ -53,7 +54,7 @@ public final class ValueProbe {
         }
         OptionalLong[] values = new OptionalLong[exprs.size()];
         java.util.Arrays.fill(values, OptionalLong.empty());
-        Matcher m = (cc == Compiler.CLANG ? LLVM : ASM).matcher(run.stdout());
+        Matcher m = (cc.isClang() ? LLVM : ASM).matcher(run.stdout());
         while (m.find()) {
             int i = Integer.parseInt(m.group(1));
             if (i < values.length) values[i] = OptionalLong.of(m.group(2) == null ? 0 : Long.parseLong(m.group(2)) & 0xffff_ffffL);

@@ -19,12 +19,16 @@ import org.abilayout.spec.model.Spec;
  * {@code f3.f4}) its offset, its size (not for a flexible array member) and, where C can say
  * it, its alignment.
  *
- * <p>C has no operator for "the alignment of this member inside this struct". What it has is
- * {@code _Alignof} of the member's declared type, which is the member's alignment exactly when
- * the declaring record is not packed (packing lowers it to 1) and the member carries no
- * {@code @align} (which raises it: GCC documents {@code aligned} on a member as "at least N",
- * so the check there is {@code max(N, _Alignof(T))}). Packed members' alignments are not checked
- * directly; their offsets are, which is what the alignment is for.
+ * <p>Standard C has no operator for "the alignment of this member inside this struct". GCC has
+ * one: {@code __alignof__} of a member access is the field's own alignment ({@code DECL_ALIGN}:
+ * 1 when packed, raised by {@code aligned(N)}, 4 for an i386 {@code long long}), so for GCC
+ * every member's alignment is checked with it. clang's {@code __alignof__} of a member instead
+ * says what is known about the member's address (it mixes in the offset), so for clang the
+ * check is {@code _Alignof} of the member's declared type, which is the member's alignment
+ * exactly when the declaring record is not packed (packing lowers it to 1) and the member
+ * carries no {@code @align} (which raises it to "at least N", so the check there is
+ * {@code max(N, _Alignof(T))}). clang's packed members are checked through their offsets and
+ * the record's {@code _Alignof}.
  */
 public final class LayoutChecks {
     private LayoutChecks() {}
@@ -66,8 +70,16 @@ public final class LayoutChecks {
         }
     }
 
-    /** Every check for every named record of one target's layout. */
+    /** Every check for every named record of one target's layout, for clang. */
     public static List<Check> of(SpecLayout layout) {
+        return of(layout, false);
+    }
+
+    /**
+     * Every check for every named record of one target's layout; {@code gccFieldAlign} checks
+     * every member's alignment with GCC's {@code __alignof__} of the member.
+     */
+    public static List<Check> of(SpecLayout layout, boolean gccFieldAlign) {
         Map<Member, RecordDecl> parents = parents(layout.spec());
         String target = layout.target().name();
         List<Check> out = new ArrayList<>();
@@ -75,13 +87,13 @@ public final class LayoutChecks {
             String c = r.decl().cName();
             out.add(new Check(target, c, "", Kind.SIZEOF, "sizeof(" + c + ")", r.size()));
             out.add(new Check(target, c, "", Kind.ALIGNOF, "_Alignof(" + c + ")", r.align()));
-            members(target, c, r, "", 0, parents, out);
+            members(target, c, r, "", 0, parents, gccFieldAlign, out);
         }
         return out;
     }
 
     private static void members(String target, String c, RecordLayout r, String prefix, long base,
-            Map<Member, RecordDecl> parents, List<Check> out) {
+            Map<Member, RecordDecl> parents, boolean gccFieldAlign, List<Check> out) {
         for (FlatField f : r.flatFields()) {
             String path = prefix + f.name();
             Member m = f.field().member();
@@ -90,14 +102,16 @@ public final class LayoutChecks {
             out.add(new Check(target, c, path, Kind.OFFSETOF, "__builtin_offsetof(" + c + ", " + path + ")",
                     base + f.offset()));
             if (!flexible) out.add(new Check(target, c, path, Kind.MEMBER_SIZE, "sizeof(" + access + ")", f.size()));
-            if (!parents.get(m).packed()) {
+            if (gccFieldAlign) {
+                out.add(new Check(target, c, path, Kind.MEMBER_ALIGN, "__alignof__(" + access + ")", f.align()));
+            } else if (!parents.get(m).packed()) {
                 String natural = "_Alignof(__typeof__(" + access + (flexible ? "[0]" : "") + "))";
                 String expr = m.align().isEmpty() ? natural
                         : "(" + m.align().getAsLong() + " > " + natural + " ? " + m.align().getAsLong() + " : " + natural + ")";
                 out.add(new Check(target, c, path, Kind.MEMBER_ALIGN, expr, f.align()));
             }
             if (f.field().nested().isPresent() && f.field().nested().get().decl().isAnonymous()) {
-                members(target, c, f.field().nested().get(), path + ".", base + f.offset(), parents, out);
+                members(target, c, f.field().nested().get(), path + ".", base + f.offset(), parents, gccFieldAlign, out);
             }
         }
     }
