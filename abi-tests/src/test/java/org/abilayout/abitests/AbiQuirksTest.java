@@ -363,4 +363,43 @@ class AbiQuirksTest {
         assertEquals(1, ask("msvc-packed", spec, target("x86_64-linux-gnu"), "offsetof(struct p1, x)"));
         assertEngineAgrees("msvc-packed", spec, ALL);
     }
+
+    /**
+     * The platform's GCC keeps {@code _Atomic long double} on 8 on s390x, where clang-19 (and so
+     * the catalogue) raise it to 16. The design notes make the platform compiler the reference on
+     * Linux, so the engine should follow GCC here; see abi-tests/FINDINGS.md, finding 4.
+     */
+    @Test
+    void s390xGccKeepsAtomicLongDoubleOnEight() {
+        Spec spec = spec(struct("ld", member("c", Scalar.CHAR), atomic("x", scalar(Scalar.LONG_DOUBLE))));
+        Target s390x = target("s390x-linux-gnu");
+        Compiler gcc = Compiler.platformGcc(s390x).orElseThrow();
+        // GCC: 8, the alignment of a plain long double; clang-19: 16
+        assertEquals(askAll("s390x-gcc", spec, s390x, gcc, List.of("_Alignof(long double)")).getFirst(),
+                askAll("s390x-gcc", spec, s390x, gcc, List.of("offsetof(struct ld, x)")).getFirst());
+        assertNotEquals(ask("s390x-gcc", spec, s390x, gcc, "offsetof(struct ld, x)"),
+                ask("s390x-gcc", spec, s390x, Compiler.CLANG, "offsetof(struct ld, x)"));
+        Compilers.assertEngineAgreesWith("s390x-gcc", spec, List.of(s390x), t -> gcc);
+    }
+
+    /**
+     * i386 GCC 12 gives a record of size 8 that holds an 8-byte {@code _Atomic} alignment 4,
+     * although the atomic member alone is 8-aligned; clang-19 (and the engine) give 8. See
+     * abi-tests/FINDINGS.md, finding 5.
+     */
+    @Test
+    void i386GccAlignsAnEightByteRecordOfAnAtomicToFour() {
+        RecordDecl s = struct("s", atomic("d", scalar(Scalar.DOUBLE)));
+        RecordDecl u = union("u", member("c", Scalar.CHAR), atomic("ll", scalar(Scalar.LONG_LONG)));
+        RecordDecl o = struct("o", member("c", Scalar.CHAR), member("x", type(s)));
+        Spec spec = spec(s, u, o);
+        Target i386 = target("i386-linux-gnu");
+        Compiler gcc = Compiler.platformGcc(i386).orElseThrow();
+        List<Long> v = askAll("i386-gcc", spec, i386, gcc, List.of("_Alignof(struct s)", "__alignof__(((struct s *)0)->d)",
+                "_Alignof(union u)", "sizeof(union u)"));
+        // 4 for the record, 8 for its member; the union is 8 bytes and 4-aligned
+        assertTrue(v.get(0) < v.get(1), v.toString());
+        assertTrue(v.get(2) < v.get(3), v.toString());
+        Compilers.assertEngineAgreesWith("i386-gcc", spec, List.of(i386), t -> gcc);
+    }
 }

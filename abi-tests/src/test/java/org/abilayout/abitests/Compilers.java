@@ -37,6 +37,14 @@ final class Compilers {
         assertTrue(r.checks() > 0, "nothing was checked");
     }
 
+    /** As {@link #assertEngineAgrees}, against the given compiler per target instead of the catalogue's reference. */
+    static void assertEngineAgreesWith(String test, Spec spec, List<Target> targets,
+            java.util.function.Function<Target, Compiler> compilerFor) {
+        Differential.Report r = Differential.run(List.of(spec), targets, compilerFor, work(test), Differential.defaultJobs());
+        assertTrue(r.clean(), () -> test + ": the engine disagrees with the compiler\n" + r.summary(40));
+        assertTrue(r.checks() > 0, "nothing was checked");
+    }
+
     /** The reference compiler's value of a C constant expression on one target, after the spec's declarations. */
     static long ask(String test, Spec spec, Target t, String expr) {
         return ask(test, spec, t, Compiler.reference(t), expr);
