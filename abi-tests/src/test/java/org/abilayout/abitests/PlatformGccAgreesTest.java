@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
  * alignments are checked here too. A disagreement is a catalogue finding: GCC wins.
  */
 class PlatformGccAgreesTest {
-    /** Fewer than the clang run: eight compilers, and the engine is the same. */
-    private static final int STRUCTS = 1000;
+    /** The same specs as the clang run by default; {@code -Dabilayout.gccStructs=N} to change. */
+    private static int structs() {
+        return Integer.getInteger("abilayout.gccStructs", RandomSpecsAgreeWithCompilersTest.structs());
+    }
 
     @Test
     void engineAgreesWithThePlatformsOwnGcc() {
@@ -33,7 +35,7 @@ class PlatformGccAgreesTest {
                         java.util.LinkedHashMap::new));
         assertTrue(gcc.size() >= 9, "expected GCC for 9 Linux targets, have " + gcc.keySet());
         Path work = Path.of("target", "differential-gcc", "seed-" + Long.toUnsignedString(seed));
-        Differential.Report report = Differential.run(RandomSpecsAgreeWithCompilersTest.specs(seed, STRUCTS),
+        Differential.Report report = Differential.run(RandomSpecsAgreeWithCompilersTest.specs(seed, structs()),
                 List.copyOf(gcc.keySet()), gcc::get, work, Differential.defaultJobs());
         assertTrue(report.checks() > 0);
         assertTrue(report.clean(), () -> "seed " + seed + ", files under " + work.toAbsolutePath() + "\n"
