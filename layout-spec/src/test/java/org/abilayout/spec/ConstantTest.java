@@ -118,8 +118,7 @@ class ConstantTest {
 
     @Test
     void constantDeclarationErrors() {
-        assertEquals("2:16: a constant's type must be an integer type, not 'float'", Specs.errors("const float F = 1;")
-                .replace("2:7", "2:16"));
+        assertEquals("2:7: a constant's type must be an integer type, not 'float'", Specs.errors("const float F = 1;"));
         assertEquals("2:1: a constant must be declared 'const', as in 'const int X = ...;'", Specs.errors("int X = 1;"));
         assertEquals("2:11: a constant is a plain integer: 'const T NAME = value;'", Specs.errors("const int *P = 0;"));
         assertEquals("2:11: only types and constants can be declared in a spec; a constant is written 'const T NAME = value;'",
@@ -132,7 +131,7 @@ class ConstantTest {
                 Specs.errors("const int A = B;\nconst int B = 1;"));
         assertEquals("3:15: 'int32_t' is a type, not a constant", Specs.errors("\nconst int A = int32_t;"));
         assertEquals("2:15: unknown constant 'UMUTEX_CONTESTD'; did you mean 'UMUTEX_CONTESTED'?",
-                Specs.errors("const int A = UMUTEX_CONTESTD;\nconst int UMUTEX_CONTESTED = 1;").replace("used before", "x"));
+                Specs.errors("const int A = UMUTEX_CONTESTD;\nconst int UMUTEX_CONTESTED = 1;"));
     }
 
     @Test
