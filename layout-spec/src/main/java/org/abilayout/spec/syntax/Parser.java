@@ -249,6 +249,9 @@ public final class Parser {
             return;
         }
         if (definition) out.add(new TypeDecl(doc, annotations, specs, pos));
+        if (at(TokenKind.ASSIGN) && specs.type() instanceof Named n) {
+            throw error(n.pos(), "missing type: write 'const T " + Names.shorten(n.name()) + " = value;' with an integer type T");
+        }
         do {
             Declarator d = declarator(Mode.NAMED, "a name");
             if (!at(TokenKind.ASSIGN)) {
@@ -417,10 +420,13 @@ public final class Parser {
                     }
                 }
                 case "struct", "union" -> {
+                    // "struct a { ... }" then "struct b": a missing ';', which the caller reports
+                    if (type instanceof RecordDef || type instanceof EnumDef) break loop;
                     if (type != null || !words.isEmpty()) throw error(t.pos(), "two types in one declaration");
                     type = recordSpec();
                 }
                 case "enum" -> {
+                    if (type instanceof RecordDef || type instanceof EnumDef) break loop;
                     if (type != null || !words.isEmpty()) throw error(t.pos(), "two types in one declaration");
                     type = enumSpec();
                 }
