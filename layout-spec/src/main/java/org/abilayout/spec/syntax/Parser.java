@@ -380,7 +380,8 @@ public final class Parser {
                 if (joiner == TokenKind.DOT) subtraction = false;
                 continue;
             }
-            Expr part = t.is(TokenKind.INT) ? new Expr.Literal(t.value(), t.pos()) : new Expr.Name(t.text(), t.pos());
+            Expr part = !t.is(TokenKind.INT) ? new Expr.Name(t.text(), t.pos())
+                    : t.value().signum() < 0 ? new Expr.Invalid(t.pos()) : new Expr.Literal(t.value(), t.pos());
             expr = expr == null ? part : new Expr.Binary(joiner, expr, part, joinerPos);
         }
         return new DashedName(sb.toString(), subtraction ? Optional.of(expr) : Optional.empty(), first.pos());
@@ -773,6 +774,7 @@ public final class Parser {
         switch (t.kind()) {
             case INT, CHAR -> {
                 advance();
+                if (t.value().signum() < 0) return new Expr.Invalid(t.pos());
                 return new Expr.Literal(t.value(), t.pos());
             }
             case LPAREN -> {
