@@ -702,9 +702,10 @@ public final class Resolver {
                     Optional.of(new AnnotationArg.Name(n.name(), n.pos()));
             case Syntax.ExprArg e -> eval.eval(e.expr()).map(v -> new AnnotationArg.Int(v.longValue(), e.pos()));
             case Syntax.DashedName d -> {
-                if (d.asExpr().isPresent() && Syntax.exprStart(d.asExpr().get()) instanceof SourcePos p
-                        && firstName(d.asExpr().get()).filter(this::isConstantName).isPresent()) {
-                    yield eval.eval(d.asExpr().get()).map(v -> new AnnotationArg.Int(v.longValue(), p));
+                // "N-1" is arithmetic when N is a constant; "x86_64-linux-gnu" is a name
+                Optional<Expr> arithmetic = d.asExpr().filter(e -> firstName(e).filter(this::isConstantName).isPresent());
+                if (arithmetic.isPresent()) {
+                    yield eval.eval(arithmetic.get()).map(v -> new AnnotationArg.Int(v.longValue(), d.pos()));
                 }
                 yield Optional.of(new AnnotationArg.Name(d.text(), d.pos()));
             }
