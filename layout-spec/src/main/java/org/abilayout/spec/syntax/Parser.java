@@ -501,11 +501,14 @@ public final class Parser {
             List<MemberNode> members = new ArrayList<>();
             boolean recovered = false;
             while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+                Token before = peek();
                 try {
                     member(members);
                 } catch (ParseError e) {
                     recovered = true;
                     syncMember(bodyDepth);
+                    // recovery must always make progress, or a malformed body could loop forever
+                    if (peek() == before && !at(TokenKind.RBRACE)) advance();
                 }
             }
             if (at(TokenKind.EOF)) {
@@ -579,11 +582,13 @@ public final class Parser {
                         throw error(peek().pos(), "expected ',' or '}' after enumerator, found " + peek().describe());
                     }
                 } catch (ParseError e) {
-                    // skip to the next enumerator or the closing brace
+                    // skip to the next enumerator or the closing brace, always making progress
+                    Token before = peek();
                     while (!at(TokenKind.EOF) && !(braceDepth == bodyDepth && at(TokenKind.RBRACE))
                             && braceDepth >= bodyDepth) {
                         if (advance().is(TokenKind.COMMA) && braceDepth == bodyDepth) break;
                     }
+                    if (peek() == before && !at(TokenKind.RBRACE)) advance();
                 }
             }
             if (at(TokenKind.EOF)) {
