@@ -220,6 +220,12 @@ class RecordTest {
     }
 
     @Test
+    void typedefOfAnAnonymousStructAndAPointerToIt() {
+        Spec spec = Specs.ok("typedef struct { int x; } point_t, *point_p;");
+        assertEquals(new CType.PointerType("point_t", false), ((TypedefDecl) spec.decl("point_p").orElseThrow()).type());
+    }
+
+    @Test
     void anonymousRecordsCannotBePointedTo() {
         assertEquals("2:12: an anonymous struct cannot be pointed to; give it a tag",
                 Specs.errors("struct s { struct { int x; } *p; };"));

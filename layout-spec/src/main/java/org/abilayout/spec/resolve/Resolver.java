@@ -1162,6 +1162,13 @@ public final class Resolver {
                         new Attach(node.doc(), c.only("packed", "align"), c.packed(), c.align()));
                 typedefBases.put(node, base);
             }
+            if (hasPointer(e.declarator()) && base instanceof Base b && b.type().orElse(null) instanceof CType.RecordType rt
+                    && rt.decl().isAnonymous()) {
+                // typedef struct { ... } T, *PT;  the anonymous struct has no tag, but T names it
+                Optional<String> alias = node.declarators().stream().filter(d -> !hasPointer(d))
+                        .flatMap(d -> identOf(d).stream()).map(Syntax.Ident::name).findFirst();
+                if (alias.isPresent()) base = new Base(Optional.empty(), alias.get(), b.quals(), b.atomicPos(), b.pos());
+            }
             Derived dv = derive(base, e.declarator());
             Obj o = object(dv.term(), false);
             checkAtomic(o);
