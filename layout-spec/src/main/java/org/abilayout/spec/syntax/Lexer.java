@@ -30,6 +30,7 @@ public final class Lexer {
     /** Whether only whitespace precedes {@link #pos} on its line: where a '#' starts a directive. */
     private boolean atLineStart = true;
     private final List<String> docLines = new ArrayList<>();
+    private int lastDocLine = -1;
 
     public Lexer(SourceFile source, Reporter reporter) {
         this.source = source;
@@ -103,6 +104,9 @@ public final class Lexer {
                 boolean isDoc = pos + 2 < text.length() && text.charAt(pos + 2) == '/'
                         && !(pos + 3 < text.length() && text.charAt(pos + 3) == '/');
                 if (isDoc) {
+                    // only consecutive lines form one comment: an earlier, separated block is dropped
+                    if (line != lastDocLine + 1) docLines.clear();
+                    lastDocLine = line;
                     String body = text.substring(pos + 3, end);
                     if (body.endsWith("\r")) body = body.substring(0, body.length() - 1);
                     if (body.startsWith(" ")) body = body.substring(1);

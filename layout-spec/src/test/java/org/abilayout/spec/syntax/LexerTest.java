@@ -55,6 +55,12 @@ class LexerTest {
     }
 
     @Test
+    void onlyTheLastBlockOfConsecutiveDocLinesCounts() {
+        List<Token> ts = lex("/// stale\n\n/// fresh\n/// more\nx");
+        assertEquals(Optional.of("fresh\nmore"), ts.get(0).doc());
+    }
+
+    @Test
     void adjacencyIsRecorded() {
         List<Token> ts = lex("x86_64-linux-gnu a - b");
         assertFalse(ts.get(1).spaceBefore());
