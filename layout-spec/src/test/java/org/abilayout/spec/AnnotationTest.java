@@ -61,6 +61,17 @@ class AnnotationTest {
     }
 
     @Test
+    void annotationsAreKeptRawOnEveryKindOfDeclaration() {
+        Spec spec = Specs.ok("@version(3) enum e { A };\n@since(2) const int X = 1;\n@reserved typedef int t;\n"
+                + "@extensible @version(1) union u { int a; };");
+        assertEquals("version", spec.decl("e").orElseThrow().annotations().getFirst().name());
+        assertEquals(List.of("Int(2)"), shapes(spec.decl("X").orElseThrow().annotations().getFirst()));
+        assertEquals("reserved", spec.decl("t").orElseThrow().annotations().getFirst().name());
+        assertEquals(List.of("extensible", "version"),
+                spec.decl("u").orElseThrow().annotations().stream().map(Annotation::name).toList());
+    }
+
+    @Test
     void bareNamesAndTargetNamesAreNames() {
         RecordDecl s = Specs.record(Specs.ok("@version(lp64, x86_64-linux-gnu, freebsd.umtx) struct s { int x; };"), "s");
         assertEquals(List.of("Name(lp64)", "Name(x86_64-linux-gnu)", "Name(freebsd.umtx)"),
