@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.c.CHeaderGenerator;
+import org.abilayout.spec.model.Member;
+import org.abilayout.spec.model.RecordDecl;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
 import org.junit.jupiter.api.DynamicContainer;
@@ -36,10 +39,31 @@ class GeneratedHeaderCompilesTest {
         return specs.stream();
     }
 
+    /**
+     * Writes the header and a file that uses what it offers the way a C project would: every
+     * initializer macro (which must pass {@code -Wmissing-field-initializers}, part of
+     * {@code -Wextra}, in C and C++), every init function, every version and presence macro.
+     */
     static Path write(Spec spec) throws SpecException, IOException {
         Path header = new CHeaderGenerator().write(spec, Catalogue.all(), dir);
+        StringBuilder c = new StringBuilder("#include \"" + header.getFileName() + "\"\n\n");
+        c.append("int use_everything(void);\nint use_everything(void) {\n    int sum = 0;\n");
+        for (RecordDecl r : spec.records()) {
+            String upper = r.name().toUpperCase(Locale.ROOT);
+            String var = "v_" + r.name();
+            c.append("    ").append(r.cName()).append(" ").append(var).append(" = ").append(upper).append("_INITIALIZER;\n");
+            c.append("    ").append(r.name().toLowerCase(Locale.ROOT)).append("_init(&").append(var).append(");\n");
+            c.append("    sum += (int)sizeof ").append(var).append(" + ").append(upper).append("_VERSION;\n");
+            for (Member m : r.members()) {
+                if (m.traits().since() > 1) {
+                    c.append("    sum += ").append(upper).append("_HAS_").append(m.name().toUpperCase(Locale.ROOT))
+                            .append("(").append(upper).append("_VERSION);\n");
+                }
+            }
+        }
+        c.append("    return sum;\n}\n");
         Path use = dir.resolve("use_" + header.getFileName().toString().replace(".h", ".c"));
-        Files.writeString(use, "#include \"" + header.getFileName() + "\"\n");
+        Files.writeString(use, c);
         return use;
     }
 
