@@ -88,4 +88,11 @@ final class Model {
                 member("m_spare", array(scalar(Scalar.UINT32), 2), RESERVED));
         return spec("freebsd.umtx", lwpid, contested, flags, umutex);
     }
+
+    /** A struct whose hole differs per target: 7 bytes where uint64_t is 8-aligned, 3 on i386, 1 on m68k. */
+    static Spec hole() {
+        return spec("test.hole", struct("holey", 1, null,
+                member("c", scalar(Scalar.CHAR)), member("v", scalar(Scalar.UINT64)),
+                member("n", scalar(Scalar.SSIZE)), member("b", scalar(Scalar.BOOL))));
+    }
 }
