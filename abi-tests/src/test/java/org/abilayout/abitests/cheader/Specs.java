@@ -174,12 +174,56 @@ final class Specs {
         return spec("test.nested", list, mutex, mutexT, counter, outer, wire, cacheLine, packedAligned, platform);
     }
 
-    /** Every representative spec, by a short name for test display. */
+    /**
+     * Corners: a packed struct holding a non-packed anonymous struct, an @align'ed anonymous
+     * union, a packed union, an _Atomic typedef, const members, typedefs of pointers and arrays,
+     * an array of anonymous structs, a version field that exists on some targets only, and
+     * atomics of every width (i386 raises _Atomic long long to 8, m68k raises nothing).
+     */
+    static Spec corners() {
+        TypedefDecl atomicCounter = new TypedefDecl("atomic_counter", scalar(Scalar.UINT64), ATOMIC, Optional.empty(),
+                List.of(), SourcePos.NONE);
+        TypedefDecl name = typedef("name_buf", array(scalar(Scalar.CHAR), 6));
+        TypedefDecl cstr = typedef("cstr", new CType.PointerType("const char", false));
+        RecordDecl inner = anonymous(RecordDecl.Kind.STRUCT,
+                member("x", scalar(Scalar.CHAR)), member("y", scalar(Scalar.INT)));
+        RecordDecl packedOuter = new RecordDecl(RecordDecl.Kind.STRUCT, "packed_outer", List.of(
+                member("lead", scalar(Scalar.CHAR)),
+                member("", new CType.RecordType(inner)),
+                member("after", scalar(Scalar.UINT16))), true, OptionalLong.empty(), Optional.empty(), List.of(),
+                RecordTraits.NONE, SourcePos.NONE);
+        RecordDecl alignedUnion = new RecordDecl(RecordDecl.Kind.UNION, "", List.of(
+                member("i", scalar(Scalar.INT)), member("f", scalar(Scalar.FLOAT))), false, OptionalLong.of(16),
+                Optional.empty(), List.of(), RecordTraits.NONE, SourcePos.NONE);
+        RecordDecl packedUnion = new RecordDecl(RecordDecl.Kind.UNION, "packed_union", List.of(
+                member("c", array(scalar(Scalar.CHAR), 3)), member("d", scalar(Scalar.DOUBLE))), true,
+                OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, SourcePos.NONE);
+        RecordDecl pair = anonymous(RecordDecl.Kind.STRUCT,
+                member("key", scalar(Scalar.UINT16)), member("value", scalar(Scalar.UINT32)));
+        RecordDecl misc = record(RecordDecl.Kind.STRUCT, "misc", traits(4),
+                member("flag", scalar(Scalar.UINT8)),
+                member("", new CType.RecordType(alignedUnion)),
+                member("count", new CType.TypedefType(atomicCounter)),
+                member("a16", scalar(Scalar.UINT16), ATOMIC, MemberTraits.NONE),
+                member("a64", scalar(Scalar.INT64), ATOMIC, MemberTraits.NONE),
+                member("adbl", scalar(Scalar.DOUBLE), ATOMIC, MemberTraits.NONE),
+                member("magic", scalar(Scalar.UINT32), CONST, MemberTraits.NONE),
+                member("label", new CType.TypedefType(name)),
+                member("text", new CType.TypedefType(cstr)),
+                member("pairs", array(new CType.RecordType(pair), 3)),
+                member("abi", scalar(Scalar.UINT32), new MemberTraits(Optional.of(predicate("lp64")), 1, false,
+                        OptionalLong.empty(), true)),
+                member("last", scalar(Scalar.UINT8), since(4)));
+        return spec("test.corners", atomicCounter, name, cstr, packedOuter, packedUnion, misc);
+    }
+
+    /** Every representative spec. */
     static List<Spec> all() {
         List<Spec> out = new ArrayList<>();
         out.add(umtx());
         out.add(holes());
         out.add(nested());
+        out.add(corners());
         return out;
     }
 

@@ -32,6 +32,7 @@ import org.abilayout.codegen.c.HeaderView.VersionAssignment;
 import org.abilayout.layout.FieldLayout;
 import org.abilayout.layout.FlatField;
 import org.abilayout.layout.Gap;
+import org.abilayout.layout.LayoutEngine;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.CType;
@@ -281,7 +282,7 @@ final class HeaderViewBuilder {
             Map<Target, RecordLayout> nested = new LinkedHashMap<>();
             for (var e : layouts.entrySet()) {
                 for (FieldLayout f : e.getValue().fields()) {
-                    if (f.member() == m) nested.put(e.getKey(), f.nested().orElseThrow());
+                    if (f.member() == m) nested.put(e.getKey(), f.nested().orElseGet(() -> elementLayout(r.decl(), e.getKey())));
                 }
             }
             String declarator = m.isAnonymous() ? "" : dims(m.type(), m.name());
@@ -301,6 +302,23 @@ final class HeaderViewBuilder {
         // a flexible array member is C99, an extension in C++: say so, so -pedantic accepts it
         if (m.type() instanceof CType.ArrayType a && a.isFlexible()) decl = prefix + "_EXTENSION " + decl;
         return new FieldLine(doc, condition, decl);
+    }
+
+    /**
+     * The layout of an anonymous record that is an array element: the engine gives nested
+     * layouts for records by value only, so ask it to lay out the element as a record of its own
+     * (the same members, so the padding maps back to them).
+     */
+    private RecordLayout elementLayout(RecordDecl anonymous, Target target) {
+        RecordDecl named = new RecordDecl(anonymous.kind(), "_abi_element", anonymous.members(), anonymous.packed(),
+                anonymous.align(), anonymous.doc(), anonymous.annotations(), anonymous.traits(), anonymous.pos());
+        try {
+            RecordLayout l = LayoutEngine.layout(new Spec(spec.packageName(), spec.source(), List.of(named)), target)
+                    .records().getFirst();
+            return new RecordLayout(anonymous, target, l.size(), l.align(), l.fields(), l.gaps());
+        } catch (SpecException e) {
+            throw new IllegalStateException("the engine laid out the enclosing record, so the element fits", e);
+        }
     }
 
     private Optional<Line> padding(Map<Target, Long> bytesByTarget, int targetCount) {
