@@ -17,7 +17,6 @@ public enum ChangeKind {
     MEMBER_ADDED_OUTSIDE_RESERVED(Severity.BREAKING, "member added outside reserved space"),
     RESERVED_CONSUMED(Severity.COMPATIBLE, "reserved space consumed"),
     RESERVED_OVERRUN(Severity.BREAKING, "member overruns reserved bytes"),
-    RESERVED_SHRUNK(Severity.NOTE, "reserved space shrank"),
     SIZE_CHANGED(Severity.BREAKING, "struct size changed"),
     GREW_AT_TAIL(Severity.COMPATIBLE, "extensible struct grew at the tail"),
     ALIGNMENT_RAISED(Severity.BREAKING, "struct alignment raised"),

@@ -52,7 +52,11 @@ public final class Checker {
     public static Verdict check(Optional<Facts.Spec> released, Facts.Spec current, List<String> targets,
             Map<String, List<Acknowledgement>> acknowledgements) {
         Checker c = new Checker(targets);
-        for (Facts.Type t : current.types()) c.history(t);
+        for (Facts.Type t : current.types()) {
+            // a released type is checked from its latest released version on (compare below);
+            // only a type nobody has released yet is checked against its own history alone
+            if (released.flatMap(r -> r.type(t.name())).isEmpty()) c.history(t);
+        }
         released.ifPresent(r -> c.compare(r, current));
         List<Change> changes = c.nested(current);
         changes = acknowledge(changes, acknowledgements, targets, current);

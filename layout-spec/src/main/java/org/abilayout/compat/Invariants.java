@@ -49,6 +49,11 @@ public final class Invariants {
                     record(found, ChangeKind.SIZE_PIN_VIOLATED, pin.get().pos(), d.name(), "", "size " + pin.get().value(),
                             "size " + rl.size(), sl.target().name());
                 }
+                var padTo = d.traits().padTo().entryFor(sl.target());
+                if (padTo.isPresent() && padTo.get().value() != rl.size()) {
+                    record(found, ChangeKind.PAD_TO_VIOLATED, padTo.get().pos(), d.name(), "", "size " + padTo.get().value(),
+                            "size " + rl.size() + " (its members need more)", sl.target().name());
+                }
                 members(found, rl, 0, d.name(), sl.target().name());
             }
         }

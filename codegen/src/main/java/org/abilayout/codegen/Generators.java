@@ -1,0 +1,29 @@
+package org.abilayout.codegen;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.abilayout.arch.Target;
+import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.SpecException;
+
+/**
+ * The generation jobs every front end (CLI, Maven plugin) runs, in one place so they behave the
+ * same: each writes its files atomically (no partial output on failure) and returns the paths it
+ * wrote, in a stable order.
+ */
+public final class Generators {
+    private Generators() {}
+
+    /** {@code gen c}: one header per spec into {@code outDir}. */
+    public static List<Path> c(Spec spec, List<Target> targets, Path outDir) throws SpecException, IOException {
+        throw new UnsupportedOperationException("the C header generator is not merged yet");
+    }
+
+    /** {@code gen java}: one class per struct/union plus enums and constants, under {@code outDir}. */
+    public static List<Path> java(Spec spec, Optional<String> packageOverride, List<Target> targets, Path outDir)
+            throws SpecException, IOException {
+        throw new UnsupportedOperationException("the Java generator is not merged yet");
+    }
+}
