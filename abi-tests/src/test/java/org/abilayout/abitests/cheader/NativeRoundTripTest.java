@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NativeRoundTripTest {
     static List<Named<Spec>> specs() {
-        return Specs.all().stream().map(s -> Named.of(s.packageName(), s)).toList();
+        return Specs.all().stream().map(s -> Named.of(s.source().name(), s)).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,11 +1,17 @@
 package org.abilayout.abitests.cheader;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.abilayout.arch.DataModel;
 import org.abilayout.arch.Scalar;
+import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.ConstDecl;
 import org.abilayout.spec.model.Decl;
@@ -19,6 +25,7 @@ import org.abilayout.spec.predicate.Predicate;
 import org.abilayout.spec.predicate.PredicateParser;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SourcePos;
+import org.abilayout.spec.source.SpecException;
 import org.abilayout.spec.traits.MemberTraits;
 import org.abilayout.spec.traits.PerTarget;
 import org.abilayout.spec.traits.RecordTraits;
@@ -217,14 +224,39 @@ final class Specs {
         return spec("test.corners", atomicCounter, name, cstr, packedOuter, packedUnion, misc);
     }
 
-    /** Every representative spec. */
+    /** Every representative spec: the hand-built models, then every example spec of the repository. */
     static List<Spec> all() {
         List<Spec> out = new ArrayList<>();
         out.add(umtx());
         out.add(holes());
         out.add(nested());
         out.add(corners());
+        out.addAll(examples());
         return out;
+    }
+
+    /** The repository's {@code examples/**}{@code /*.layout}, parsed, in path order. */
+    static List<Spec> examples() {
+        Path dir = examplesDir();
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Spec> out = new ArrayList<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".layout")).sorted().toList()) {
+                out.add(SpecReader.read(f));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SpecException e) {
+            throw new AssertionError("an example spec does not parse:\n" + e.render(), e);
+        }
+    }
+
+    private static Path examplesDir() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("examples");
+            if (Files.isDirectory(candidate.resolve("freebsd"))) return candidate;
+        }
+        throw new IllegalStateException("examples/ not found above " + Path.of("").toAbsolutePath());
     }
 
     // --- builders --------------------------------------------------------------------------------
@@ -299,6 +331,6 @@ final class Specs {
     }
 
     static Spec spec(String pkg, Decl... decls) {
-        return new Spec(pkg, new SourceFile(pkg.substring(pkg.indexOf('.') + 1) + ".layout", ""), List.of(decls));
+        return new Spec(pkg, new SourceFile("model:" + pkg, ""), List.of(decls));
     }
 }
