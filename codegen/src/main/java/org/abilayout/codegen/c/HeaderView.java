@@ -97,7 +97,8 @@ public record HeaderView(String fileName, String headerName, String packageName,
 
     /**
      * Explicit padding where the compiler would leave a hole: {@code always} when every target
-     * has the same hole, else one branch per hole size over the targets that have it.
+     * has the same hole, else an {@code #if}/{@code #elif} chain with one branch per hole size
+     * (an empty declaration: no hole on those targets).
      */
     public record PaddingLine(String always, List<PadBranch> branches) implements Line {
         public String kind() {
@@ -108,7 +109,7 @@ public record HeaderView(String fileName, String headerName, String packageName,
     public record PadBranch(String condition, String declaration) {}
 
     /** {@code NAME_HAS_MEMBER(version)}: the member exists in layouts of {@code since} and later. */
-    public record Presence(String macro, int since) {}
+    public record Presence(String macro, String member, int since) {}
 
     /** The {@code @version_field} member, set by the initializer; {@code condition} as in {@link FieldLine}. */
     public record VersionAssignment(String member, String condition) {}

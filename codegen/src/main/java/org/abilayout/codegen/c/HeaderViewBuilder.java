@@ -94,7 +94,7 @@ final class HeaderViewBuilder {
 
     HeaderView build() throws SpecException {
         for (String m : List.of("H", "ATOMIC", "ATOMIC_ALIGNAS", "ATOMIC_PROMOTE_MAX", "STATIC_ASSERT", "ALIGNOF",
-                "ALIGNAS", "ALIGNED", "PACKED", "EXTENSION", "ALLOW_UNKNOWN_TARGET")) {
+                "ALIGNAS", "ALIGNED", "PACKED", "EXTENSION", "UNKNOWN_TARGET", "ALLOW_UNKNOWN_TARGET")) {
             macros.put(prefix + "_" + m, SourcePos.NONE);
         }
         List<TargetView> targets = new ArrayList<>();
@@ -175,7 +175,7 @@ final class HeaderViewBuilder {
             if (m.traits().since() > 1) {
                 String macro = upper + "_HAS_" + TargetMacros.sanitise(m.name());
                 macro(macro, m.pos());
-                presence.add(new Presence(macro, m.traits().since()));
+                presence.add(new Presence(macro, m.name(), m.traits().since()));
             }
             if (m.traits().versionField()) versionField.add(new VersionAssignment(m.name(), condition));
             if (m.traits().pinnedOffset().isPresent()) {
@@ -254,9 +254,9 @@ final class HeaderViewBuilder {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             lines.add(member(members.get(i), layouts));
-            padding(slots.get(i), layouts.size()).ifPresent(lines::add);
+            padding(slots.get(i), layouts).ifPresent(lines::add);
         }
-        padding(slots.get(n), layouts.size()).ifPresent(lines::add);
+        padding(slots.get(n), layouts).ifPresent(lines::add);
         long align = rd.align().orElse(0);
         return new Body(rd.kind().keyword(), rd.name(), rd.packed(), align, quiet, lines);
     }
@@ -276,7 +276,10 @@ final class HeaderViewBuilder {
                     + "C header (C++ has no _Atomic, and compilers disagree on their layout)");
         }
         String condition = condition(m);
-        List<String> doc = m.doc().map(HeaderViewBuilder::lines).orElse(List.of());
+        List<String> doc = new ArrayList<>(m.doc().map(HeaderViewBuilder::lines).orElse(List.of()));
+        if (m.traits().since() > 1) doc.add("Since layout version " + m.traits().since() + ".");
+        if (m.traits().reserved()) doc.add("Reserved: keep it zero and ignore it; later versions take their members from here.");
+        if (m.traits().versionField()) doc.add("The layout version of this instance (set by the initializer).");
         CType base = stripArrays(m.type());
         if (base instanceof CType.RecordType r && r.decl().isAnonymous()) {
             Map<Target, RecordLayout> nested = new LinkedHashMap<>();
@@ -321,18 +324,28 @@ final class HeaderViewBuilder {
         }
     }
 
-    private Optional<Line> padding(Map<Target, Long> bytesByTarget, int targetCount) {
+    /**
+     * The padding member of one slot. Targets are grouped by hole size (0 included); the largest
+     * group, when it is not the no-hole one, comes last as "any other known target", which
+     * keeps the common case short; the others are listed by their identification macros.
+     */
+    private Optional<Line> padding(Map<Target, Long> bytesByTarget, Map<Target, RecordLayout> layouts) {
+        if (bytesByTarget.isEmpty()) return Optional.empty();
         Map<Long, List<String>> bySize = new LinkedHashMap<>();
-        for (var e : bytesByTarget.entrySet()) {
-            bySize.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(targetMacros.get(e.getKey().name()));
+        for (Target t : layouts.keySet()) {
+            bySize.computeIfAbsent(bytesByTarget.getOrDefault(t, 0L), k -> new ArrayList<>()).add(targetMacros.get(t.name()));
         }
-        if (bySize.isEmpty()) return Optional.empty();
         String name = RESERVED_MEMBER_PREFIX + "pad" + padCounter++;
-        if (bySize.size() == 1 && bytesByTarget.size() == targetCount && targetCount == layouts.size()) {
+        if (bySize.size() == 1 && layouts.size() == this.layouts.size()) {
             return Optional.of(new PaddingLine(pad(name, bySize.keySet().iterator().next()), List.of()));
         }
+        long majority = bySize.entrySet().stream().max((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size()))
+                .orElseThrow().getKey();
         List<PadBranch> branches = new ArrayList<>();
-        bySize.forEach((size, macros) -> branches.add(new PadBranch(anyDefined(macros), pad(name, size))));
+        bySize.forEach((size, macros) -> {
+            if (size != majority) branches.add(new PadBranch(anyDefined(macros), size == 0 ? "" : pad(name, size)));
+        });
+        if (majority != 0) branches.add(new PadBranch("!defined(" + prefix + "_UNKNOWN_TARGET)", pad(name, majority)));
         return Optional.of(new PaddingLine("", branches));
     }
 

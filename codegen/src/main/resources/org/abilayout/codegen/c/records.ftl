@@ -87,7 +87,11 @@ ${indent}    ${line.always};
 <#else>
 <#list line.branches as br>
 #${br?is_first?then("if", "elif")} ${br.condition}
+<#if br.declaration?has_content>
 ${indent}    ${br.declaration};
+<#else>
+${indent}    /* no hole here */
+</#if>
 </#list>
 #endif
 </#if>
@@ -103,16 +107,17 @@ ${indent}}</#macro>
 /** Layout version of ${d.cName}: bump it with every change to the layout. */
 #define ${d.versionMacro} ${d.version}
 <#list d.presence as p>
-/** Whether ${d.cName} of layout version VERSION has the member: it arrived in version ${p.since}. */
+/** Whether ${d.cName} of layout version VERSION has ${p.member}: it arrived in version ${p.since}. */
 #define ${p.macro}(version) ((version) >= ${p.since})
 </#list>
-/** Zeroes every byte, reserved and padding members included<#if d.versionField?has_content>, and sets the version field</#if>. */
+<#assign setsVersion = d.versionField?has_content && !d.versionField[0].condition?has_content>
+/** Zeroes every member, reserved and padding members included<#if setsVersion>, and sets ${d.versionField[0].member} to ${d.versionMacro}<#elseif d.versionField?has_content>; ${d.initFunction} also sets the version field</#if>. */
 #ifdef __cplusplus
 #define ${d.initializerMacro} ${d.cppInitializer}
 #else
 #define ${d.initializerMacro} ${d.cInitializer}
 #endif
-/** Zeroes *p, reserved and padding members included<#if d.versionField?has_content>, and sets the version field</#if>. */
+/** Zeroes *p, padding included<#if d.versionField?has_content>, and sets ${d.versionField[0].member} to ${d.versionMacro}</#if>. */
 static inline void ${d.initFunction}(${d.cName} *p) {
     unsigned char *bytes = (unsigned char *)p;
     for (size_t i = 0; i < sizeof *p; i++) bytes[i] = 0;

@@ -10,8 +10,10 @@
 #define ${t.macro} 1 /* ${t.name} */
 #define ${P}_ATOMIC_PROMOTE_MAX ${t.atomicPromote}
 </#list>
-#elif !defined(${P}_ALLOW_UNKNOWN_TARGET) && !defined(ABILAYOUT_ALLOW_UNKNOWN_TARGET)
-#error "${h.headerName}: this target is not in the abilayout catalogue the header was generated for; define ${P}_ALLOW_UNKNOWN_TARGET to use it without layout guarantees"
 #else
+#define ${P}_UNKNOWN_TARGET 1
 #define ${P}_ATOMIC_PROMOTE_MAX 0
+#if !defined(${P}_ALLOW_UNKNOWN_TARGET) && !defined(ABILAYOUT_ALLOW_UNKNOWN_TARGET)
+#error "${h.headerName}: this target is not in the abilayout catalogue the header was generated for; define ${P}_ALLOW_UNKNOWN_TARGET to use it without layout guarantees"
+#endif
 #endif
