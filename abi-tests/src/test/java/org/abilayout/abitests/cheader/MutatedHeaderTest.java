@@ -46,6 +46,24 @@ class MutatedHeaderTest {
     }
 
     @Test
+    void swappingTheFirstTwoMembersOfTheExampleUmutexFailsEverywhere() throws Exception {
+        Spec spec = Specs.examples().stream().filter(s -> s.source().name().endsWith("freebsd/umtx.layout"))
+                .findFirst().orElseThrow();
+        // both are 4-byte words, so the swap moves each to the other's offset on every target
+        Set<String> expected = targets(t -> {
+            try {
+                var fields = LayoutEngine.layout(spec, t).record("umutex").orElseThrow().fields();
+                return fields.get(0).offset() != fields.get(1).offset();
+            } catch (SpecException e) {
+                throw new AssertionError(e);
+            }
+        });
+        String owner = "    volatile lwpid_t m_owner;\n";
+        String flags = "    uint32_t m_flags;\n";
+        assertFailsExactlyOn(spec, owner + flags, flags + owner, expected);
+    }
+
+    @Test
     void wideningLongToLongLongFailsWhereTheyDiffer() throws Exception {
         // where long and long long have the same size and alignment (LP64) nothing moves
         Set<String> expected = targets(t -> !t.info(Storage.LONG).equals(t.info(Storage.LONG_LONG)));

@@ -50,6 +50,23 @@ class UnknownTargetTest {
         assertTrue(all.ok(), all::output);
     }
 
+    @org.junit.jupiter.api.Test
+    void aHeaderGeneratedForSomeTargetsRefusesTheOtherCatalogueTargets(@TempDir Path dir) throws Exception {
+        List<org.abilayout.arch.Target> chosen = List.of(Catalogue.byName("x86_64-linux-gnu").orElseThrow(),
+                Catalogue.byName("m68k-linux-gnu").orElseThrow());
+        Path h = new CHeaderGenerator().write(Specs.holes(), chosen, dir);
+        Path file = Files.writeString(dir.resolve("subset.c"), "#include \"" + h.getFileName() + "\"\n");
+        for (org.abilayout.arch.Target t : Catalogue.all()) {
+            Compiler.Result r = Compiler.syntaxCheck(t, Compiler.Language.C11, file, List.of());
+            if (chosen.contains(t)) {
+                assertTrue(r.ok(), () -> t.name() + ":\n" + r.output());
+            } else {
+                assertTrue(!r.ok() && r.output().contains("not in the abilayout catalogue the header was generated for"),
+                        () -> t.name() + ":\n" + r.output());
+            }
+        }
+    }
+
     /** Without -Wpadded: on an unknown target the compiler's own holes are back. */
     private static Compiler.Result compile(String triple, Path file, List<String> defines) {
         List<String> cmd = new ArrayList<>(List.of("clang-19", "-target", triple, "-ffreestanding", "-fsyntax-only",

@@ -90,7 +90,8 @@ public final class CHeaderGenerator {
             Template template = FREEMARKER.getTemplate("header.ftl");
             StringWriter out = new StringWriter();
             template.process(Map.of("h", view), out);
-            return out.toString();
+            // the same bytes on every machine, whatever line endings a checkout gave the templates
+            return out.toString().replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("the C header templates are missing from the classpath", e);
         } catch (TemplateException e) {
