@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.c.CHeaderGenerator;
+import org.abilayout.spec.model.ConstDecl;
+import org.abilayout.spec.model.Decl;
+import org.abilayout.spec.model.EnumDecl;
 import org.abilayout.spec.model.Member;
 import org.abilayout.spec.model.RecordDecl;
 import org.abilayout.spec.model.Spec;
@@ -43,7 +46,8 @@ class GeneratedHeaderCompilesTest {
     /**
      * Writes the header and a file that uses what it offers the way a C project would: every
      * initializer macro (which must pass {@code -Wmissing-field-initializers}, part of
-     * {@code -Wextra}, in C and C++), every init function, every version and presence macro.
+     * {@code -Wextra}, in C and C++), every init function, every version and presence macro,
+     * every constant and enumerator.
      */
     static Path write(Spec spec, Path dir) throws SpecException, IOException {
         Path header = new CHeaderGenerator().write(spec, Catalogue.all(), dir);
@@ -60,6 +64,12 @@ class GeneratedHeaderCompilesTest {
                     c.append("    sum += ").append(upper).append("_HAS_").append(m.name().toUpperCase(Locale.ROOT))
                             .append("(").append(upper).append("_VERSION);\n");
                 }
+            }
+        }
+        for (Decl d : spec.decls()) {
+            if (d instanceof ConstDecl k) c.append("    (void)").append(k.name()).append(";\n");
+            if (d instanceof EnumDecl e) {
+                for (EnumDecl.Enumerator v : e.values()) c.append("    (void)").append(v.name()).append(";\n");
             }
         }
         c.append("    return sum;\n}\n");
