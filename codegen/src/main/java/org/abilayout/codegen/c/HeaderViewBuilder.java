@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.abilayout.arch.Scalar;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.c.HeaderView.Body;
@@ -19,8 +20,6 @@ import org.abilayout.codegen.c.HeaderView.FieldLine;
 import org.abilayout.codegen.c.HeaderView.Line;
 import org.abilayout.codegen.c.HeaderView.NestedLine;
 import org.abilayout.codegen.c.HeaderView.OffsetAssert;
-import org.abilayout.codegen.c.HeaderView.PadBranch;
-import org.abilayout.codegen.c.HeaderView.PaddingLine;
 import org.abilayout.codegen.c.HeaderView.PinnedOffset;
 import org.abilayout.codegen.c.HeaderView.Presence;
 import org.abilayout.codegen.c.HeaderView.RecordAsserts;
@@ -31,7 +30,6 @@ import org.abilayout.codegen.c.HeaderView.TypedefView;
 import org.abilayout.codegen.c.HeaderView.VersionAssignment;
 import org.abilayout.layout.FieldLayout;
 import org.abilayout.layout.FlatField;
-import org.abilayout.layout.Gap;
 import org.abilayout.layout.LayoutEngine;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
@@ -62,6 +60,7 @@ final class HeaderViewBuilder {
     private final String prefix;
     private final CDeclarators c;
     private final CPredicates predicates;
+    private final PaddingPlanner padding;
     private final Map<String, String> targetMacros = new LinkedHashMap<>();
     private final List<Diagnostic> errors = new ArrayList<>();
     /** Every macro the header defines, and where from, to report clashes. */
@@ -80,6 +79,7 @@ final class HeaderViewBuilder {
         this.c = new CDeclarators(prefix);
         for (SpecLayout l : layouts) targetMacros.put(l.target().name(), TargetMacros.macro(prefix, l.target().name()));
         this.predicates = new CPredicates(n -> targetMacros.getOrDefault(n, ""));
+        this.padding = new PaddingPlanner(prefix, targetMacros, layouts.size());
     }
 
     /** {@code freebsd.umtx} → {@code FREEBSD_UMTX}. */
@@ -233,32 +233,16 @@ final class HeaderViewBuilder {
      */
     private Body body(RecordDecl rd, Map<Target, RecordLayout> layouts) {
         List<Member> members = rd.members();
-        int n = members.size();
-        boolean union = rd.kind() == RecordDecl.Kind.UNION;
-        // slot i: after member i; slot n: the tail. Per slot, per target, the bytes to fill.
-        List<Map<Target, Long>> slots = new ArrayList<>();
-        for (int i = 0; i <= n; i++) slots.add(new LinkedHashMap<>());
-        boolean quiet = false;
-        for (var e : layouts.entrySet()) {
-            RecordLayout layout = e.getValue();
-            for (Gap gap : layout.gaps()) {
-                if (gap.tail() && endsWithFlexibleArray(layout)) {
-                    quiet = true; // nothing may follow a flexible array member
-                    continue;
-                }
-                int slot = gap.tail() ? n : indexOf(members, layout.fields().get(gap.afterIndex()).member());
-                // a union's padding member overlays everything, so it spans the whole union
-                slots.get(slot).put(e.getKey(), union ? layout.size() : gap.size());
-            }
-        }
+        PaddingPlanner.Plan plan = PaddingPlanner.plan(rd, layouts);
+        Supplier<String> names = () -> RESERVED_MEMBER_PREFIX + "pad" + padCounter++;
         List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < members.size(); i++) {
             lines.add(member(members.get(i), layouts));
-            padding(slots.get(i), layouts).ifPresent(lines::add);
+            padding.line(plan.slots().get(i), layouts, names).ifPresent(lines::add);
         }
-        padding(slots.get(n), layouts).ifPresent(lines::add);
+        padding.line(plan.slots().get(members.size()), layouts, names).ifPresent(lines::add);
         long align = rd.align().orElse(0);
-        return new Body(rd.kind().keyword(), rd.name(), rd.packed(), align, quiet, lines);
+        return new Body(rd.kind().keyword(), rd.name(), rd.packed(), align, plan.quiet(), lines);
     }
 
     private Line member(Member m, Map<Target, RecordLayout> layouts) {
@@ -322,63 +306,6 @@ final class HeaderViewBuilder {
         } catch (SpecException e) {
             throw new IllegalStateException("the engine laid out the enclosing record, so the element fits", e);
         }
-    }
-
-    /**
-     * The padding member of one slot. Targets are grouped by hole size (0 included); the largest
-     * group, when it is not the no-hole one, comes last as "any other known target", which
-     * keeps the common case short; the others are listed by their identification macros.
-     */
-    private Optional<Line> padding(Map<Target, Long> bytesByTarget, Map<Target, RecordLayout> layouts) {
-        if (bytesByTarget.isEmpty()) return Optional.empty();
-        Map<Long, List<String>> bySize = new LinkedHashMap<>();
-        for (Target t : layouts.keySet()) {
-            bySize.computeIfAbsent(bytesByTarget.getOrDefault(t, 0L), k -> new ArrayList<>()).add(targetMacros.get(t.name()));
-        }
-        String name = RESERVED_MEMBER_PREFIX + "pad" + padCounter++;
-        if (bySize.size() == 1 && layouts.size() == this.layouts.size()) {
-            return Optional.of(new PaddingLine(pad(name, bySize.keySet().iterator().next()), List.of()));
-        }
-        long majority = bySize.entrySet().stream().max((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size()))
-                .orElseThrow().getKey();
-        List<PadBranch> branches = new ArrayList<>();
-        bySize.forEach((size, macros) -> {
-            if (size != majority) branches.add(new PadBranch(anyDefined(macros), size == 0 ? "" : pad(name, size)));
-        });
-        if (majority != 0) branches.add(new PadBranch("!defined(" + prefix + "_UNKNOWN_TARGET)", pad(name, majority)));
-        return Optional.of(new PaddingLine("", branches));
-    }
-
-    private static String pad(String name, long bytes) {
-        return "uint8_t " + name + "[" + bytes + "]";
-    }
-
-    /** {@code defined(A) || defined(B) ...}, wrapped with backslash continuations before 100 columns. */
-    static String anyDefined(List<String> macros) {
-        StringBuilder sb = new StringBuilder();
-        int lineStart = 0;
-        for (int i = 0; i < macros.size(); i++) {
-            String item = "defined(" + macros.get(i) + ")" + (i < macros.size() - 1 ? " ||" : "");
-            // "#if " or the continuation indent take 4 columns; a continuation needs 2 more
-            if (i > 0 && 4 + sb.length() - lineStart + 1 + item.length() + 2 > 100) {
-                sb.append(" \\\n    ");
-                lineStart = sb.length();
-            } else if (i > 0) {
-                sb.append(' ');
-            }
-            sb.append(item);
-        }
-        return sb.toString();
-    }
-
-    private static boolean endsWithFlexibleArray(RecordLayout layout) {
-        return !layout.fields().isEmpty()
-                && layout.fields().getLast().member().type().unwrap() instanceof CType.ArrayType a && a.isFlexible();
-    }
-
-    private static int indexOf(List<Member> members, Member m) {
-        for (int i = 0; i < members.size(); i++) if (members.get(i) == m) return i;
-        throw new IllegalStateException("a layout field that is no member of its record: " + m.name());
     }
 
     private String condition(Member m) {
