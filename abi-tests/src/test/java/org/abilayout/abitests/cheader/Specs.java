@@ -182,7 +182,7 @@ final class Specs {
     }
 
     /**
-     * Corners: a packed struct holding a non-packed anonymous struct, an @align'ed anonymous
+     * Corners: a packed struct holding a non-packed anonymous struct and the reverse, an @align'ed anonymous
      * union, a packed union, an _Atomic typedef, const members, typedefs of pointers and arrays,
      * an array of anonymous structs, a version field that exists on some targets only, and
      * atomics of every width (i386 raises _Atomic long long to 8, m68k raises nothing).
@@ -221,7 +221,14 @@ final class Specs {
                 member("abi", scalar(Scalar.UINT32), new MemberTraits(Optional.of(predicate("lp64")), 1, false,
                         OptionalLong.empty(), true)),
                 member("last", scalar(Scalar.UINT8), since(4)));
-        return spec("test.corners", atomicCounter, name, cstr, packedOuter, packedUnion, misc);
+        RecordDecl packedInner = new RecordDecl(RecordDecl.Kind.STRUCT, "", List.of(
+                member("b", scalar(Scalar.CHAR)), member("c", scalar(Scalar.INT))), true, OptionalLong.empty(),
+                Optional.empty(), List.of(), RecordTraits.NONE, SourcePos.NONE);
+        RecordDecl holder = record(RecordDecl.Kind.STRUCT, "packed_inside", traits(1),
+                member("a", scalar(Scalar.CHAR)),
+                member("", new CType.RecordType(packedInner)),
+                member("d", scalar(Scalar.INT)));
+        return spec("test.corners", atomicCounter, name, cstr, packedOuter, packedUnion, misc, holder);
     }
 
     /** Every representative spec: the hand-built models, then every example spec of the repository. */
