@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.abilayout.arch.Target;
+import org.abilayout.compat.Invariants;
 import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
 
@@ -36,12 +38,19 @@ public final class CHeaderGenerator {
      * @param fileName the spec's file name for the banner ({@code umtx.layout})
      * @param targets the targets the header identifies and asserts; others get an {@code #error}
      * @return the header text
-     * @throws SpecException if the spec cannot be laid out on a target or cannot be written as C
+     * @throws SpecException if the spec cannot be laid out on a target, breaks its own
+     *     {@code @offset}/{@code @size} pins, or cannot be written as C
      */
     public String generate(Spec spec, String fileName, List<Target> targets) throws SpecException {
         if (targets.isEmpty()) throw new IllegalArgumentException("a header needs at least one target");
-        HeaderView view = new HeaderViewBuilder(spec, fileName, LayoutEngine.layoutAll(spec, targets)).build();
-        return render(view);
+        List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, targets);
+        // a header whose own @offset/@size assertions fail would be a broken header: refuse it
+        List<Invariants.Violation> violations = Invariants.check(layouts);
+        if (!violations.isEmpty()) {
+            throw new SpecException(violations.stream().map(Invariants.Violation::diagnostic).toList(),
+                    List.of(spec.source()));
+        }
+        return render(new HeaderViewBuilder(spec, fileName, layouts).build());
     }
 
     /**

@@ -16,12 +16,14 @@ import org.abilayout.arch.Scalar;
 import org.abilayout.arch.Target;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.ConstDecl;
+import org.abilayout.spec.model.Member;
 import org.abilayout.spec.model.Qualifiers;
 import org.abilayout.spec.model.RecordDecl;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.model.TypedefDecl;
 import org.abilayout.spec.source.SourcePos;
 import org.abilayout.spec.source.SpecException;
+import org.abilayout.spec.traits.MemberTraits;
 import org.abilayout.spec.traits.RecordTraits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +180,16 @@ class CHeaderGeneratorTest {
                 List.of(), SourcePos.NONE));
         SpecException e = assertThrows(SpecException.class, () -> generator.generate(spec, "p.layout", Catalogue.all()));
         assertTrue(e.diagnostics().getFirst().message().contains("needs a tag"), e.getMessage());
+    }
+
+    @Test
+    void aViolatedOffsetPinIsAnErrorNotAHeaderThatFailsToCompile() {
+        // `long` after `int`: at 8 on LP64, at 4 on ILP32 and LLP64, so @offset(8) fails there
+        Member pinned = Model.member("l", Model.scalar(Scalar.LONG), new MemberTraits(Optional.empty(), 1, false,
+                OptionalLong.of(8), false));
+        Spec spec = Model.spec("p.q", Model.struct("s", 1, null, Model.member("i", Model.scalar(Scalar.INT)), pinned));
+        SpecException e = assertThrows(SpecException.class, () -> generator.generate(spec, "p.layout", Catalogue.all()));
+        assertTrue(e.diagnostics().getFirst().message().contains("pinned to offset 8 but is at offset 4"), e.getMessage());
     }
 
     @Test
