@@ -33,11 +33,12 @@ final class CDeclarators {
         if (t instanceof CType.PointerType p) {
             String quals = qualifiers(q).strip();
             String inner = "*" + (quals.isEmpty() ? "" : quals + " ") + declarator;
+            String pointee = pointee(p);
             if (p.function()) {
-                int paren = p.pointee().indexOf('(');
-                return p.pointee().substring(0, paren).stripTrailing() + " (" + inner + ")" + p.pointee().substring(paren);
+                int paren = pointee.indexOf('(');
+                return pointee.substring(0, paren).stripTrailing() + " (" + inner + ")" + pointee.substring(paren);
             }
-            return p.pointee() + (p.pointee().endsWith("*") ? "" : " ") + inner;
+            return pointee + (pointee.endsWith("*") ? "" : " ") + inner;
         }
         return qualifiers(q) + base(t) + " " + declarator;
     }
@@ -47,10 +48,17 @@ final class CDeclarators {
         CType t = type;
         while (t instanceof CType.ArrayType a) t = a.element();
         if (t instanceof CType.PointerType p) {
-            if (p.function()) return p.pointee().replaceFirst("\\(", "(*)(");
-            return p.pointee() + (p.pointee().endsWith("*") ? "*" : " *");
+            String pointee = pointee(p);
+            if (p.function()) return pointee.replaceFirst("\\(", "(*)(");
+            return pointee + (pointee.endsWith("*") ? "*" : " *");
         }
         return base(t);
+    }
+
+    /** A pointee's C spelling (kept as text by the model) with the header's spellings of _Atomic, _Bool, ssize_t. */
+    String pointee(CType.PointerType p) {
+        return p.pointee().replaceAll("\\b_Atomic\\b", atomicMacro).replaceAll("\\b_Bool\\b", "bool")
+                .replaceAll("\\bssize_t\\b", "ptrdiff_t");
     }
 
     /** Whether the innermost object is {@code _Atomic}, through typedefs. */

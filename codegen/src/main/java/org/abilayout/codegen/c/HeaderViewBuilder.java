@@ -367,6 +367,7 @@ final class HeaderViewBuilder {
     private void noteTypes(CType type) {
         CType t = stripArrays(type);
         if (t instanceof CType.ScalarType s && s.scalar() == Scalar.BOOL) usesBool = true;
+        if (t instanceof CType.PointerType p && c.pointee(p).matches(".*\\bbool\\b.*")) usesBool = true;
     }
 
     private static CType stripArrays(CType t) {

@@ -40,6 +40,12 @@ class CDeclaratorsTest {
     }
 
     @Test
+    void pointeesGetTheHeadersSpellingsToo() {
+        assertEquals("P_ATOMIC int *p", c.declare(new CType.PointerType("_Atomic int", false), Qualifiers.NONE, "p"));
+        assertEquals("bool (*pred)(ptrdiff_t)", c.declare(new CType.PointerType("_Bool (ssize_t)", true), Qualifiers.NONE, "pred"));
+    }
+
+    @Test
     void posixAndC99SpellingsBecomePortableOnes() {
         assertEquals("ptrdiff_t n", c.declare(Model.scalar(Scalar.SSIZE), Qualifiers.NONE, "n"));
         assertEquals("bool b", c.declare(Model.scalar(Scalar.BOOL), Qualifiers.NONE, "b"));
