@@ -184,6 +184,7 @@ final class Specs {
     /**
      * Corners: a packed struct holding a non-packed anonymous struct and the reverse, an @align'ed anonymous
      * union, a packed union, an _Atomic typedef, const members, typedefs of pointers and arrays,
+     * pointees spelled with _Atomic, _Bool and ssize_t,
      * an array of anonymous structs, a version field that exists on some targets only, and
      * atomics of every width (i386 raises _Atomic long long to 8, m68k raises nothing).
      */
@@ -227,7 +228,9 @@ final class Specs {
         RecordDecl holder = record(RecordDecl.Kind.STRUCT, "packed_inside", traits(1),
                 member("a", scalar(Scalar.CHAR)),
                 member("", new CType.RecordType(packedInner)),
-                member("d", scalar(Scalar.INT)));
+                member("d", scalar(Scalar.INT)),
+                member("watch", new CType.PointerType("_Atomic int", false)),
+                member("pred", new CType.PointerType("_Bool (ssize_t)", true)));
         return spec("test.corners", atomicCounter, name, cstr, packedOuter, packedUnion, misc, holder);
     }
 
