@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import org.abilayout.abitests.model.Models;
+import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Scalar;
+import org.abilayout.layout.LayoutEngine;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.Decl;
 import org.abilayout.spec.model.EnumDecl;
@@ -111,7 +113,19 @@ public final class SpecGenerator {
         if (r < 80 || depth >= 2) return withExtras(nextName(), plainType(r), true);
         RecordDecl anon = Models.record(chance(50) ? RecordDecl.Kind.UNION : RecordDecl.Kind.STRUCT, "",
                 members(depth + 1), chance(10), OptionalLong.empty());
-        if (r < 90) return Models.anonymous(anon);
+        if (r < 90) {
+            // @align on an anonymous member is member alignment (C: `_Alignas(N) struct { ... };`);
+            // GCC refuses an _Alignas below the record's own alignment, so N is at least that on every target
+            if (chance(15)) {
+                long natural = Catalogue.all().stream()
+                        .mapToLong(t -> LayoutEngine.typeInfo(type(anon), Qualifiers.NONE, t).align()).max().orElse(1);
+                long[] allowed = java.util.Arrays.stream(ALIGNS).filter(n -> n >= natural).toArray();
+                if (allowed.length > 0) {
+                    return Models.member("", type(anon), Qualifiers.NONE, OptionalLong.of(pick(allowed)));
+                }
+            }
+            return Models.anonymous(anon);
+        }
         // a named member of anonymous record type: struct { ... } f3; (sometimes an array of them)
         CType t = chance(30) ? array(type(anon), 1 + rnd.nextInt(3)) : type(anon);
         return withExtras(nextName(), t, true);

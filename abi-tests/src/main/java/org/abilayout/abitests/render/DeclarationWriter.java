@@ -59,7 +59,7 @@ public final class DeclarationWriter {
     private String member(Member m, String indent) {
         if (m.isAnonymous()) {
             RecordDecl r = ((CType.RecordType) m.type()).decl();
-            return dialect.recordPrefix(r.packed(), r.align()) + r.kind().keyword()
+            return dialect.recordPrefix(r.packed(), r.align()) + dialect.anonymousMemberAlign(m.align()) + r.kind().keyword()
                     + dialect.recordAttributes(r.packed(), r.align()) + " " + body(r, indent) + ";";
         }
         // the spec language wants every annotation first, before qualifiers: `@packed volatile struct { ... } x;`

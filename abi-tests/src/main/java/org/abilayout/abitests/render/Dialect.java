@@ -44,6 +44,16 @@ public enum Dialect {
         return " __attribute__((" + list + "))";
     }
 
+    /**
+     * {@code @align(N)} on an anonymous member: C has no declarator to hang an attribute on, but
+     * {@code _Alignas(N) struct { ... };} gives the member (not its type) alignment N, as the
+     * spec's member {@code @align} does.
+     */
+    String anonymousMemberAlign(java.util.OptionalLong align) {
+        if (align.isEmpty()) return "";
+        return this == SPEC ? memberPrefix(align) : "_Alignas(" + align.getAsLong() + ") ";
+    }
+
     String memberPrefix(java.util.OptionalLong align) {
         return this == SPEC && align.isPresent() ? "@align(" + align.getAsLong() + ") " : "";
     }
