@@ -26,18 +26,16 @@ import org.junit.jupiter.api.Test;
  * with {@link RandomSpecsAgreeWithCompilersTest} this makes the compilers the judge of the
  * whole pipeline, text to layout.
  *
- * <p>Until the parser lands, {@code SpecReader.parse} throws UnsupportedOperationException and
- * this test fails; that is its correct state then.
+ * <p>It reads the same specs as the differential run ({@code -Dabilayout.seed},
+ * {@code -Dabilayout.structs}).
  */
 class ParsedSpecLaysOutLikeModelTest {
-    /** Fewer than the differential run: this checks the parser, not the engine. */
-    private static final int STRUCTS = 500;
-
     @Test
     void writtenSpecTextParsesToTheSameLayoutsOnEveryTarget() throws Exception {
         long seed = RandomSpecsAgreeWithCompilersTest.seed();
         DeclarationWriter writer = new DeclarationWriter(Dialect.SPEC);
-        for (Spec model : RandomSpecsAgreeWithCompilersTest.specs(seed, STRUCTS)) {
+        for (Spec model : RandomSpecsAgreeWithCompilersTest.specs(seed,
+                RandomSpecsAgreeWithCompilersTest.structs())) {
             String text = writer.write(model);
             // kept for reading a failure by hand
             java.nio.file.Path file = java.nio.file.Path.of("target", "spec-text", model.packageName() + ".layout");
