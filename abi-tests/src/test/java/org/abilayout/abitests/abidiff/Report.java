@@ -45,6 +45,34 @@ final class Report {
                 + " (only compatible changes or notes), `-` (nothing). abidiff: `INCOMPATIBLE` (exit bit 8),"
                 + " `change` (exit bit 4 only), `-` (exit 0). A cell in bold is one where abilayout calls the"
                 + " change breaking and abidiff does not call it incompatible.\n\n");
+        int both = 0, more = 0, agreeCompatible = 0, silentBoth = 0, missed = 0, theirsOnly = 0, ourNoteTheirChange = 0;
+        for (Map<String, Cell> row : table.values()) {
+            for (Cell cell : row.values()) {
+                if (cell.ours() == Ours.BREAKING) {
+                    if (cell.theirs() == Theirs.INCOMPATIBLE) both++;
+                    else more++;
+                } else if (cell.theirs() == Theirs.INCOMPATIBLE) {
+                    missed++;
+                } else if (cell.ours() == Ours.NOTHING && cell.theirs() == Theirs.NONE) {
+                    silentBoth++;
+                } else if (cell.ours() == Ours.NOTHING) {
+                    theirsOnly++;
+                } else if (cell.theirs() == Theirs.CHANGE) {
+                    ourNoteTheirChange++;
+                } else {
+                    agreeCompatible++;
+                }
+            }
+        }
+        sb.append("Of ").append(table.size() * targets.size()).append(" comparisons (").append(table.size())
+                .append(" pairs on ").append(targets.size()).append(" targets): ")
+                .append(both).append(" breaking for abilayout and incompatible for abidiff; ")
+                .append(more).append(" breaking for abilayout and not incompatible for abidiff (abilayout sees more); ")
+                .append(ourNoteTheirChange).append(" compatible or a note for abilayout and an ABI change for abidiff; ")
+                .append(agreeCompatible).append(" compatible or a note for abilayout and nothing for abidiff; ")
+                .append(silentBoth).append(" where neither reports anything; ")
+                .append(theirsOnly).append(" where abidiff reports a change and abilayout nothing; ")
+                .append(missed).append(" where abidiff reports an incompatible change and abilayout no break.\n\n");
         sb.append("| pair | abilayout reports |");
         for (String t : targets) sb.append(' ').append(t).append(" |");
         sb.append(" abidiff's report on ").append(targets.getFirst()).append(" |\n|---|---|");
