@@ -15,9 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -278,16 +275,5 @@ class AbidiffComparisonTest {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
-    }
-
-    /** The abilayout side of a row: the kinds on any of the compared targets. */
-    static SortedSet<String> allKinds(Map<String, Cell> row) {
-        SortedSet<String> out = new TreeSet<>();
-        row.values().forEach(c -> out.addAll(c.kinds()));
-        return out;
-    }
-
-    static Optional<String> nonEmpty(String s) {
-        return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 }
