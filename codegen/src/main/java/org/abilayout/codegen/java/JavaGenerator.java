@@ -1,0 +1,168 @@
+package org.abilayout.codegen.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.abilayout.arch.Catalogue;
+import org.abilayout.arch.Target;
+import org.abilayout.layout.FieldLayout;
+import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.RecordLayout;
+import org.abilayout.layout.SpecLayout;
+import org.abilayout.spec.model.ConstDecl;
+import org.abilayout.spec.model.EnumDecl;
+import org.abilayout.spec.model.RecordDecl;
+import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.Diagnostic;
+import org.abilayout.spec.source.SpecException;
+
+/**
+ * {@code abilayout gen java}: a spec → Java accessors over {@code java.lang.foreign} memory, one
+ * class per struct or union (plus {@code Enums} and {@code Constants}), each able to read and
+ * write the struct as any of the chosen targets lays it out. The pipeline is: lay out on every
+ * target ({@link LayoutEngine}) → check atomic members' alignment ({@link AtomicAlignment}) →
+ * find the accessible members ({@link Leaves}) → write each class ({@link RecordClassWriter},
+ * {@link FfmLayouts}, {@link ConstantsWriter}). Output is deterministic: same spec, same bytes.
+ */
+public final class JavaGenerator {
+
+    /**
+     * @param packageName the Java package; empty: the spec's {@code package}
+     * @param targets the targets the classes support, in the order their layouts appear
+     * @param strict whether a warning (an atomic member misaligned on some target) fails generation
+     */
+    public record Options(Optional<String> packageName, List<Target> targets, boolean strict) {
+        public Options {
+            targets = List.copyOf(targets);
+            if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
+        }
+
+        /** The spec's package, every catalogue target, warnings allowed. */
+        public static Options defaults() {
+            return new Options(Optional.empty(), Catalogue.all(), false);
+        }
+
+        public Options withPackage(String name) {
+            return new Options(Optional.of(name), targets, strict);
+        }
+
+        public Options withTargets(List<Target> list) {
+            return new Options(packageName, list, strict);
+        }
+
+        public Options withStrict(boolean value) {
+            return new Options(packageName, targets, value);
+        }
+    }
+
+    /**
+     * The warnings generation has for {@code spec}: atomic members that some target aligns less
+     * than their size. Under {@link Options#strict()} they are errors and {@link #generate} throws.
+     */
+    public List<Diagnostic> check(Spec spec, Options options) throws SpecException {
+        List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, options.targets());
+        List<Diagnostic> out = new ArrayList<>();
+        for (RecordDecl r : spec.records()) out.addAll(AtomicAlignment.check(r, layoutsOf(r, layouts), options.strict()));
+        return out;
+    }
+
+    /**
+     * The Java files for {@code spec}.
+     *
+     * @param specFileName the spec's file name as generated javadoc should cite it ({@code umtx.layout})
+     * @throws SpecException if the spec cannot be laid out on a target, or under {@code strict} a warning
+     */
+    public List<JavaFile> generate(Spec spec, String specFileName, Options options) throws SpecException {
+        List<Diagnostic> diagnostics = check(spec, options);
+        List<Diagnostic> errors = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        if (!errors.isEmpty()) throw new SpecException(errors, List.of(spec.source()));
+        String pkg = options.packageName().orElse(javaPackage(spec.packageName()));
+        List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, options.targets());
+        Map<Target, Map<RecordDecl, RecordLayout>> byTarget = new IdentityHashMap<>();
+        for (SpecLayout sl : layouts) {
+            Map<RecordDecl, RecordLayout> records = new IdentityHashMap<>();
+            sl.records().forEach(r -> collect(r, records));
+            byTarget.put(sl.target(), records);
+        }
+        Function<Target, Function<RecordDecl, RecordLayout>> records = t -> d -> {
+            RecordLayout l = byTarget.get(t).get(d);
+            if (l == null) throw new IllegalArgumentException("arrays of anonymous " + d.kind().keyword() + "s are not supported by the Java generator");
+            return l;
+        };
+        List<JavaFile> files = new ArrayList<>();
+        for (RecordDecl r : spec.records()) {
+            RecordClassWriter w = new RecordClassWriter(r, layoutsOf(r, layouts), specFileName, pkg, records);
+            files.add(file(pkg, w.write()));
+        }
+        List<EnumDecl> enums = spec.decls().stream().filter(d -> d instanceof EnumDecl).map(d -> (EnumDecl) d).toList();
+        if (!enums.isEmpty()) files.add(file(pkg, ConstantsWriter.enums(ClassName.get(pkg, "Enums"), enums, specFileName)));
+        List<ConstDecl> consts = spec.decls().stream().filter(d -> d instanceof ConstDecl).map(d -> (ConstDecl) d).toList();
+        if (!consts.isEmpty()) files.add(file(pkg, ConstantsWriter.constants(ClassName.get(pkg, "Constants"), consts, specFileName)));
+        return files;
+    }
+
+    /**
+     * Writes {@code files} under {@code outDir} in the usual package directories. Every file is
+     * first written next to its destination under a temporary name and then moved into place, so
+     * a reader never sees a half-written file; nothing is written if a file's text fails to render.
+     *
+     * @return the paths written, in order
+     */
+    public List<Path> write(List<JavaFile> files, Path outDir) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (JavaFile f : files) texts.add(f.toString());
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            JavaFile f = files.get(i);
+            Path dir = outDir;
+            for (String part : f.packageName().split("\\.")) if (!part.isEmpty()) dir = dir.resolve(part);
+            Files.createDirectories(dir);
+            Path target = dir.resolve(f.typeSpec().name() + ".java");
+            Path tmp = Files.createTempFile(dir, "." + f.typeSpec().name(), ".tmp");
+            try {
+                Files.writeString(tmp, texts.get(i), StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            written.add(target);
+        }
+        return written;
+    }
+
+    private static JavaFile file(String pkg, TypeSpec type) {
+        return JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("    ").build();
+    }
+
+    private static List<RecordLayout> layoutsOf(RecordDecl r, List<SpecLayout> layouts) {
+        return layouts.stream().map(sl -> sl.records().stream().filter(l -> l.decl() == r).findFirst().orElseThrow()).toList();
+    }
+
+    private static void collect(RecordLayout layout, Map<RecordDecl, RecordLayout> into) {
+        if (into.putIfAbsent(layout.decl(), layout) != null) return;
+        for (FieldLayout f : layout.fields()) f.nested().ifPresent(n -> collect(n, into));
+    }
+
+    /** A spec package ({@code freebsd.umtx}) as a Java package: reserved words get a trailing underscore. */
+    static String javaPackage(String specPackage) {
+        List<String> parts = new ArrayList<>();
+        for (String p : specPackage.split("\\.")) parts.add(JavaNames.memberName(p));
+        return String.join(".", parts);
+    }
+}
