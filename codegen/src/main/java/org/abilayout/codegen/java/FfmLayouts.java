@@ -30,6 +30,14 @@ final class FfmLayouts {
     static final ClassName VALUE_LAYOUT = ClassName.get("java.lang.foreign", "ValueLayout");
     static final ClassName BYTE_ORDER = ClassName.get("java.nio", "ByteOrder");
 
+    /** Adds the static imports that make layout expressions read like the layouts they build. */
+    static com.palantir.javapoet.JavaFile.Builder staticImports(com.palantir.javapoet.JavaFile.Builder file) {
+        return file.addStaticImport(MEMORY_LAYOUT, "structLayout", "unionLayout", "sequenceLayout", "paddingLayout")
+                .addStaticImport(VALUE_LAYOUT, "JAVA_BOOLEAN", "JAVA_BYTE", "JAVA_SHORT", "JAVA_INT", "JAVA_LONG",
+                        "JAVA_FLOAT", "JAVA_DOUBLE")
+                .addStaticImport(BYTE_ORDER, "BIG_ENDIAN", "LITTLE_ENDIAN");
+    }
+
     /**
      * The layout of {@code layout} as a top-level record (aligned as C aligns it).
      *
@@ -53,12 +61,11 @@ final class FfmLayouts {
             end = union ? Math.max(end, f.size()) : f.end();
         }
         if (layout.size() > end) members.add(union ? padding(layout.size()) : padding(layout.size() - end));
-        String indent = "    ".repeat(depth);
-        CodeBlock.Builder b = CodeBlock.builder().add("$T.$L(", MEMORY_LAYOUT, union ? "unionLayout" : "structLayout");
+        CodeBlock.Builder b = CodeBlock.builder().add("$T.$L(", MEMORY_LAYOUT, union ? "unionLayout" : "structLayout").indent();
         for (int i = 0; i < members.size(); i++) {
-            b.add("\n$L    $L$L", indent, members.get(i), i + 1 < members.size() ? "," : "");
+            b.add("\n$L$L", members.get(i), i + 1 < members.size() ? "," : "");
         }
-        b.add(")");
+        b.unindent().add(")");
         if (align > 1) b.add(".withByteAlignment($L)", align);
         if (!name.isEmpty()) b.add(".withName($S)", name);
         return b.build();
