@@ -36,10 +36,7 @@ final class CProgram {
                 static int failures;
                 #define CHECK(label, cond) do { if (!(cond)) { printf("MISMATCH %s\\n", label); failures++; } } while (0)
                 """);
-        for (var d : spec.decls()) {
-            if (d instanceof TypedefDecl td) c.append("typedef ").append(declarator(td.type(), td.qualifiers(), td.name(), target)).append(";\n");
-        }
-        for (RecordDecl r : spec.records()) c.append(record(r, target)).append(";\n");
+        c.append(declarations(spec, target));
         c.append("static void write_all(unsigned char *base) {\n");
         pointers(c, plan);
         for (Plan.Instance in : plan) {
@@ -75,6 +72,16 @@ final class CProgram {
                     return failures ? 1 : 0;
                 }
                 """);
+        return c.toString();
+    }
+
+    /** The spec's typedefs and records as C for one target. */
+    static String declarations(Spec spec, Target target) {
+        StringBuilder c = new StringBuilder();
+        for (var d : spec.decls()) {
+            if (d instanceof TypedefDecl td) c.append("typedef ").append(declarator(td.type(), td.qualifiers(), td.name(), target)).append(";\n");
+        }
+        for (RecordDecl r : spec.records()) c.append(record(r, target)).append(";\n");
         return c.toString();
     }
 
