@@ -30,12 +30,23 @@ final class FfmLayouts {
     static final ClassName VALUE_LAYOUT = ClassName.get("java.lang.foreign", "ValueLayout");
     static final ClassName BYTE_ORDER = ClassName.get("java.nio", "ByteOrder");
 
-    /** Adds the static imports that make layout expressions read like the layouts they build. */
-    static com.palantir.javapoet.JavaFile.Builder staticImports(com.palantir.javapoet.JavaFile.Builder file) {
-        return file.addStaticImport(MEMORY_LAYOUT, "structLayout", "unionLayout", "sequenceLayout", "paddingLayout")
-                .addStaticImport(VALUE_LAYOUT, "JAVA_BOOLEAN", "JAVA_BYTE", "JAVA_SHORT", "JAVA_INT", "JAVA_LONG",
-                        "JAVA_FLOAT", "JAVA_DOUBLE")
-                .addStaticImport(BYTE_ORDER, "BIG_ENDIAN", "LITTLE_ENDIAN");
+    private static final java.util.Map<ClassName, List<String>> STATIC = java.util.Map.of(
+            MEMORY_LAYOUT, List.of("structLayout", "unionLayout", "sequenceLayout", "paddingLayout"),
+            VALUE_LAYOUT, List.of("JAVA_BOOLEAN", "JAVA_BYTE", "JAVA_SHORT", "JAVA_INT", "JAVA_LONG", "JAVA_FLOAT", "JAVA_DOUBLE"),
+            BYTE_ORDER, List.of("BIG_ENDIAN", "LITTLE_ENDIAN"));
+
+    /**
+     * The file, with static imports for the layout names it uses, so layout expressions read like
+     * the layouts they build ({@code structLayout(JAVA_INT.withOrder(BIG_ENDIAN), ...)}).
+     */
+    static com.palantir.javapoet.JavaFile file(String pkg, com.palantir.javapoet.TypeSpec type) {
+        String plain = com.palantir.javapoet.JavaFile.builder(pkg, type).build().toString();
+        var b = com.palantir.javapoet.JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("    ");
+        for (ClassName c : List.of(MEMORY_LAYOUT, VALUE_LAYOUT, BYTE_ORDER)) {
+            String[] used = STATIC.get(c).stream().filter(n -> plain.contains(c.simpleName() + "." + n)).toArray(String[]::new);
+            if (used.length > 0) b.addStaticImport(c, used);
+        }
+        return b.build();
     }
 
     /**
@@ -61,7 +72,7 @@ final class FfmLayouts {
             end = union ? Math.max(end, f.size()) : f.end();
         }
         if (layout.size() > end) members.add(union ? padding(layout.size()) : padding(layout.size() - end));
-        CodeBlock.Builder b = CodeBlock.builder().add("$T.$L(", MEMORY_LAYOUT, union ? "unionLayout" : "structLayout").indent();
+        CodeBlock.Builder b = CodeBlock.builder().add(union ? "$T.unionLayout(" : "$T.structLayout(", MEMORY_LAYOUT).indent();
         for (int i = 0; i < members.size(); i++) {
             b.add("\n$L$L", members.get(i), i + 1 < members.size() ? "," : "");
         }
@@ -120,8 +131,8 @@ final class FfmLayouts {
                 default -> throw new IllegalArgumentException(ti.size() + "-byte integer on " + target);
             };
         };
-        CodeBlock.Builder b = CodeBlock.builder().add("$T.$L", VALUE_LAYOUT, constant);
-        if (ti.size() > 1) b.add(".withOrder($T.$L)", BYTE_ORDER, target.endian() == Endian.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN");
+        CodeBlock.Builder b = CodeBlock.builder().add("$T." + constant, VALUE_LAYOUT);
+        if (ti.size() > 1) b.add(target.endian() == Endian.BIG ? ".withOrder($T.BIG_ENDIAN)" : ".withOrder($T.LITTLE_ENDIAN)", BYTE_ORDER);
         if (align != ti.size()) b.add(".withByteAlignment($L)", align);
         return b.build();
     }

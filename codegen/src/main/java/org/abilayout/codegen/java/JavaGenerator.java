@@ -104,7 +104,7 @@ public final class JavaGenerator {
         List<JavaFile> files = new ArrayList<>();
         for (RecordDecl r : spec.records()) {
             RecordClassWriter w = new RecordClassWriter(r, layoutsOf(r, layouts), specFileName, pkg, records);
-            files.add(FfmLayouts.staticImports(JavaFile.builder(pkg, w.write())).skipJavaLangImports(true).indent("    ").build());
+            files.add(FfmLayouts.file(pkg, w.write()));
         }
         List<EnumDecl> enums = spec.decls().stream().filter(d -> d instanceof EnumDecl).map(d -> (EnumDecl) d).toList();
         if (!enums.isEmpty()) files.add(file(pkg, ConstantsWriter.enums(ClassName.get(pkg, "Enums"), enums, specFileName)));
