@@ -159,6 +159,23 @@ class GeneratedAccessorsTest {
     }
 
     @Test
+    void staticHostAccessorsReadAndWriteWhatTheHostInstanceDoes() throws Exception {
+        Class<?> host = umtx.type("Umutex$Host");
+        Object instance = call(umtx.type("Umutex"), null, "forHost");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocate(32, 8);
+            call(host, null, "m_ceilings", s, 1L, 77);
+            assertEquals(77, call(instance.getClass(), instance, "m_ceilings", s, 1L));
+            call(instance.getClass(), instance, "m_owner", s, 5);
+            assertTrue((boolean) call(host, null, "m_owner_compareAndSet", s, 5, 6));
+            assertEquals(6, call(host, null, "m_owner_getVolatile", s));
+            assertEquals(32L, call(host, null, "byteSize"));
+            assertEquals("x86_64-linux-gnu", call(host, null, "target"));
+            assertThrows(AbsentMemberException.class, () -> call(host, null, "m_pad", s));
+        }
+    }
+
+    @Test
     void pointerSizedMembersWidenOnReadAndRefuseValuesTheTargetCannotHold() throws Exception {
         Object i386 = umtx.accessor("Umutex", "i386-linux-gnu");
         try (Arena arena = Arena.ofConfined()) {

@@ -23,10 +23,10 @@ class SharedAtomicsTest {
     @Test
     void javaGetAndAddAndCAtomicFetchAddNeverLoseAnIncrement(@TempDir Path dir) throws Exception {
         Spec spec = TestSpecs.packed();
-        var host = Catalogue.byName("x86_64-linux-gnu").orElseThrow();
+        var hostTarget = Catalogue.byName("x86_64-linux-gnu").orElseThrow();
         Compiled code = Compiled.generate(spec, Catalogue.all(), dir.resolve("java"));
         String c = "#include <stdint.h>\n#include <stdio.h>\n#include <fcntl.h>\n#include <sys/mman.h>\n#include <unistd.h>\n"
-                + CProgram.declarations(spec, host) + """
+                + CProgram.declarations(spec, hostTarget) + """
                 int main(int argc, char **argv) {
                     int fd = open(argv[1], O_RDWR);
                     if (fd < 0) { perror(argv[1]); return 2; }
@@ -45,19 +45,20 @@ class SharedAtomicsTest {
         Path file = dir.resolve("shared.bin");
         try (Arena arena = Arena.ofShared()) {
             MemorySegment s = CrossLanguageTest.map(file, 4096, arena);
-            Object counter = call(code.type("Counter"), null, "forHost");
+            Class<?> host = code.type("Counter$Host"); // the static host path
+            Object counter = null;
             Process p = new ProcessBuilder(exe.toString(), file.toString()).inheritIO().start();
-            while ((short) call(counter.getClass(), counter, "tag", s) != 1) VarHandle.acquireFence();
-            call(counter.getClass(), counter, "tag", s, (short) 2);
+            while ((short) call(host, counter, "tag", s) != 1) VarHandle.acquireFence();
+            call(host, counter, "tag", s, (short) 2);
             VarHandle.fullFence();
             for (int i = 0; i < N; i++) {
-                call(counter.getClass(), counter, "count_getAndAdd", s, 1);
-                call(counter.getClass(), counter, "total_getAndAdd", s, 3L);
+                call(host, counter, "count_getAndAdd", s, 1);
+                call(host, counter, "total_getAndAdd", s, 3L);
             }
             if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
             assertEquals(0, p.exitValue());
-            assertEquals(2 * N, call(counter.getClass(), counter, "count_getVolatile", s));
-            assertEquals(6L * N, call(counter.getClass(), counter, "total_getVolatile", s));
+            assertEquals(2 * N, call(host, counter, "count_getVolatile", s));
+            assertEquals(6L * N, call(host, counter, "total_getVolatile", s));
         }
     }
 }

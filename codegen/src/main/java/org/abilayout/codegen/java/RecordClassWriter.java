@@ -99,7 +99,35 @@ final class RecordClassWriter {
         versionField.ifPresent(vf -> addVersionMethods(type, vf));
         for (Leaf leaf : leaves) addAccessors(type, leaf);
         addLayoutMethods(type);
-        return type.build();
+        TypeSpec outer = type.build();
+        return outer.toBuilder().addType(host(outer)).build();
+    }
+
+    /**
+     * The host's accessors as static methods over {@code static final} copies of the host
+     * accessor's state: the same methods, text for text, but the JIT sees every offset and
+     * {@code VarHandle} as a constant, so the host path pays nothing for target selection.
+     */
+    private TypeSpec host(TypeSpec outer) {
+        TypeSpec.Builder host = TypeSpec.classBuilder("Host").addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("$L", "The accessors of {@code " + decl.cName() + "} for the platform this JVM runs on, as static methods\n"
+                        + "whose offsets and handles are constants to the JIT: the fast path for the host's own data.\n\n"
+                        + "<p>Initialising this class on a platform not in {@link #TARGETS} fails with an\n"
+                        + "{@code ExceptionInInitializerError} caused by {@link org.abilayout.runtime.UnsupportedTargetException};\n"
+                        + "{@link #forHost()} reports the same without initialising it.")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addField(FieldSpec.builder(self, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
+                        .initializer("forTarget($T.requireOneOf(TARGETS, $S).name())", HOST_TARGET, decl.cName()).build());
+        for (FieldSpec f : outer.fieldSpecs()) {
+            if (f.modifiers().contains(Modifier.STATIC)) continue;
+            host.addField(FieldSpec.builder(f.type(), f.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("INSTANCE.$N", f.name()).build());
+        }
+        for (MethodSpec m : outer.methodSpecs()) {
+            if (m.isConstructor() || m.modifiers().contains(Modifier.STATIC) || !m.modifiers().contains(Modifier.PUBLIC)) continue;
+            host.addMethod(m.toBuilder().addModifiers(Modifier.STATIC).build());
+        }
+        return host.build();
     }
 
     // --- class javadoc ---------------------------------------------------------------------------
@@ -151,7 +179,8 @@ final class RecordClassWriter {
     private void addFactories(TypeSpec.Builder type) {
         String what = decl.cName();
         type.addMethod(MethodSpec.methodBuilder("forHost").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addJavadoc("The accessor for the platform this JVM runs on (one shared instance).\n\n"
+                .addJavadoc("The accessor for the platform this JVM runs on (one shared instance); {@link Host} has the\n"
+                        + "same methods as static ones, faster where the data is the host's own.\n\n"
                         + "@throws org.abilayout.runtime.UnsupportedTargetException if this platform is not one of {@link #TARGETS}")
                 .addStatement("$T.requireOneOf(TARGETS, $S)", HOST_TARGET, what)
                 .addStatement("return Host.INSTANCE").build());
@@ -170,11 +199,6 @@ final class RecordClassWriter {
                         + "the bytes that target's C code shares.\n\n"
                         + "@throws org.abilayout.runtime.UnsupportedTargetException if the class was not generated for it")
                 .addCode(cases.build()).build());
-        type.addType(TypeSpec.classBuilder("Host").addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Holds the host's accessor: built on first use, then a constant.")
-                .addField(FieldSpec.builder(self, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
-                        .initializer("forTarget($T.current().name())", HOST_TARGET).build())
-                .build());
         this.layoutMethods = new ArrayList<>();
         i = 0;
         for (var e : groups.entrySet()) {
