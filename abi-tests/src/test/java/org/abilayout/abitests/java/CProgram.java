@@ -62,7 +62,7 @@ final class CProgram {
                     if (base == MAP_FAILED) { perror("mmap"); return 2; }
                 """);
         for (RecordDecl r : spec.records()) {
-            c.append("    printf(\"SIZE ").append(r.name()).append(" %lu\\n\", (unsigned long) sizeof(").append(r.cName()).append("));\n");
+            c.append("    printf(\"SIZE ").append(r.name()).append(" %lu\\n\", (unsigned long) sizeof(").append(tag(r)).append("));\n");
         }
         c.append("""
                     if (strcmp(argv[1], "write") == 0) write_all(base); else check_all(base);
@@ -75,11 +75,19 @@ final class CProgram {
         return c.toString();
     }
 
+    /** Prefixes the spec's tags and typedef names so they cannot clash with the C library's own. */
+    static final String PREFIX = "abl_";
+
+    /** {@code struct abl_NAME}. */
+    static String tag(RecordDecl r) {
+        return r.kind().keyword() + " " + PREFIX + r.name();
+    }
+
     /** The spec's typedefs and records as C for one target. */
     static String declarations(Spec spec, Target target) {
         StringBuilder c = new StringBuilder();
         for (var d : spec.decls()) {
-            if (d instanceof TypedefDecl td) c.append("typedef ").append(declarator(td.type(), td.qualifiers(), td.name(), target)).append(";\n");
+            if (d instanceof TypedefDecl td) c.append("typedef ").append(declarator(td.type(), td.qualifiers(), PREFIX + td.name(), target)).append(";\n");
         }
         for (RecordDecl r : spec.records()) c.append(record(r, target)).append(";\n");
         return c.toString();
@@ -87,7 +95,7 @@ final class CProgram {
 
     private static void pointers(StringBuilder c, List<Plan.Instance> plan) {
         for (Plan.Instance in : plan) {
-            c.append("    ").append(in.decl().cName()).append(" *p").append(in.index()).append(" = (").append(in.decl().cName())
+            c.append("    ").append(tag(in.decl())).append(" *p").append(in.index()).append(" = (").append(tag(in.decl()))
                     .append(" *)(base + ").append((long) in.index() * Plan.SLOT).append(");\n");
         }
     }
@@ -95,7 +103,7 @@ final class CProgram {
     private static String record(RecordDecl r, Target t) {
         StringBuilder c = new StringBuilder(r.kind().keyword());
         if (r.packed()) c.append(" __attribute__((packed))");
-        if (!r.isAnonymous()) c.append(' ').append(r.name());
+        if (!r.isAnonymous()) c.append(' ').append(PREFIX).append(r.name());
         c.append(" {\n");
         for (Member m : r.members()) {
             if (!m.traits().presentOn(t)) continue;
@@ -103,6 +111,12 @@ final class CProgram {
             c.append("    ").append(decl);
             if (m.align().isPresent()) c.append(" __attribute__((aligned(").append(m.align().getAsLong()).append(")))");
             c.append(";\n");
+        }
+        var padTo = r.traits().padTo().valueFor(t);
+        if (padTo.isPresent()) {
+            // glibc's `char __size[N]` union member; a struct would need its unpadded size here
+            if (r.kind() != RecordDecl.Kind.UNION) throw new UnsupportedOperationException("@pad_to on a struct");
+            c.append("    char abilayout_pad_to[").append(padTo.getAsLong()).append("];\n");
         }
         c.append("}");
         if (r.align().isPresent()) c.append(" __attribute__((aligned(").append(r.align().getAsLong()).append(")))");
@@ -121,8 +135,8 @@ final class CProgram {
             case CType.ScalarType s -> s.scalar().spelling();
             case CType.PointerType p -> "void *";
             case CType.EnumType en -> en.decl().storageScalar().spelling();
-            case CType.TypedefType td -> td.decl().name();
-            case CType.RecordType r -> r.decl().isAnonymous() ? record(r.decl(), t) : r.decl().cName();
+            case CType.TypedefType td -> PREFIX + td.decl().name();
+            case CType.RecordType r -> r.decl().isAnonymous() ? record(r.decl(), t) : tag(r.decl());
             case CType.ArrayType a -> throw new AssertionError();
         };
         String quals = (q.isVolatile() ? "volatile " : "") + (q.isAtomic() ? "_Atomic " : "");

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
+import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.SpecException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -44,6 +46,23 @@ class CrossLanguageTest {
         SPECS.put("aggregates", TestSpecs::aggregates);
         SPECS.put("unions", TestSpecs::unions);
         SPECS.put("packed", TestSpecs::packed);
+        SPECS.put("freebsd-umtx", () -> example("freebsd/umtx.layout"));
+        SPECS.put("glibc-pthreadtypes", () -> example("glibc/pthreadtypes.layout"));
+    }
+
+    /** A spec of the repository's {@code examples/}, through the real front end. */
+    static Spec example(String relative) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path file = p.resolve("examples").resolve(relative);
+            if (Files.isRegularFile(file)) {
+                try {
+                    return SpecReader.read(file);
+                } catch (SpecException e) {
+                    throw new AssertionError(e.render(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("examples/" + relative + " not found above " + Path.of("").toAbsolutePath());
     }
 
     @BeforeAll

@@ -30,7 +30,7 @@ class SharedAtomicsTest {
                 int main(int argc, char **argv) {
                     int fd = open(argv[1], O_RDWR);
                     if (fd < 0) { perror(argv[1]); return 2; }
-                    struct counter *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+                    struct abl_counter *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
                     if (p == MAP_FAILED) { perror("mmap"); return 2; }
                     __atomic_store_n(&p->tag, 1, __ATOMIC_RELEASE);           /* ready */
                     while (__atomic_load_n(&p->tag, __ATOMIC_ACQUIRE) != 2) { } /* go */
