@@ -55,10 +55,10 @@ final class FfmLayouts {
      * @param records the layouts of the records on the same target, for arrays of records
      */
     static CodeBlock of(RecordLayout layout, java.util.function.Function<RecordDecl, RecordLayout> records) {
-        return group(layout, layout.align(), layout.decl().isAnonymous() ? "" : layout.decl().name(), 1, records);
+        return group(layout, layout.align(), layout.decl().isAnonymous() ? "" : layout.decl().name(), records);
     }
 
-    private static CodeBlock group(RecordLayout layout, long align, String name, int depth,
+    private static CodeBlock group(RecordLayout layout, long align, String name,
             java.util.function.Function<RecordDecl, RecordLayout> records) {
         boolean union = layout.decl().kind() == RecordDecl.Kind.UNION;
         List<CodeBlock> members = new ArrayList<>();
@@ -67,8 +67,7 @@ final class FfmLayouts {
             FieldLayout f = layout.fields().get(i);
             if (!union && f.offset() > end) members.add(padding(f.offset() - end));
             int index = layout.decl().members().indexOf(f.member());
-            members.add(member(f, Math.min(f.align(), align), layout.target(), Leaves.layoutName(f.member(), index), depth,
-                    records));
+            members.add(member(f, Math.min(f.align(), align), layout.target(), Leaves.layoutName(f.member(), index), records));
             end = union ? Math.max(end, f.size()) : f.end();
         }
         if (layout.size() > end) members.add(union ? padding(layout.size()) : padding(layout.size() - end));
@@ -87,7 +86,7 @@ final class FfmLayouts {
     }
 
     /** @param align the alignment C gives the member here */
-    private static CodeBlock member(FieldLayout f, long align, Target target, String name, int depth,
+    private static CodeBlock member(FieldLayout f, long align, Target target, String name,
             java.util.function.Function<RecordDecl, RecordLayout> records) {
         Leaves.Unwrapped u = Leaves.Unwrapped.of(f.member().type(), f.member().qualifiers());
         CodeBlock element;
@@ -95,7 +94,7 @@ final class FfmLayouts {
         if (u.element() instanceof CType.RecordType rt) {
             RecordLayout nested = u.dims().isEmpty() ? f.nested().orElseThrow() : records.apply(rt.decl());
             elementAlign = Math.min(nested.align(), align);
-            element = group(nested, elementAlign, "", depth + 1 + u.dims().size(), records);
+            element = group(nested, elementAlign, "", records);
         } else {
             TypeInfo ti = LayoutEngine.typeInfo(u.element(), u.qualifiers(), target);
             elementAlign = u.dims().isEmpty() ? align : Math.min(ti.align(), align);

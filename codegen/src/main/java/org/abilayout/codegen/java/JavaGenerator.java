@@ -2,7 +2,6 @@ package org.abilayout.codegen.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -107,47 +106,44 @@ public final class JavaGenerator {
             files.add(FfmLayouts.file(pkg, w.write()));
         }
         List<EnumDecl> enums = spec.decls().stream().filter(d -> d instanceof EnumDecl).map(d -> (EnumDecl) d).toList();
-        if (!enums.isEmpty()) files.add(file(pkg, ConstantsWriter.enums(ClassName.get(pkg, "Enums"), enums, specFileName)));
+        if (!enums.isEmpty()) files.add(FfmLayouts.file(pkg, ConstantsWriter.enums(ClassName.get(pkg, "Enums"), enums, specFileName)));
         List<ConstDecl> consts = spec.decls().stream().filter(d -> d instanceof ConstDecl).map(d -> (ConstDecl) d).toList();
-        if (!consts.isEmpty()) files.add(file(pkg, ConstantsWriter.constants(ClassName.get(pkg, "Constants"), consts, specFileName)));
+        if (!consts.isEmpty()) files.add(FfmLayouts.file(pkg, ConstantsWriter.constants(ClassName.get(pkg, "Constants"), consts, specFileName)));
         return files;
     }
 
     /**
-     * Writes {@code files} under {@code outDir} in the usual package directories. Every file is
-     * first written next to its destination under a temporary name and then moved into place, so
-     * a reader never sees a half-written file; nothing is written if a file's text fails to render.
+     * Writes {@code files} under {@code outDir} in the usual package directories, all or nothing
+     * as far as the file system allows: every file is first written in full next to its
+     * destination under a temporary name, and only when all are written are they moved into
+     * place (atomically where supported), so a failure leaves no partial output behind.
      *
      * @return the paths written, in order
      */
     public List<Path> write(List<JavaFile> files, Path outDir) throws IOException {
-        List<String> texts = new ArrayList<>();
-        for (JavaFile f : files) texts.add(f.toString());
-        List<Path> written = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            JavaFile f = files.get(i);
-            Path dir = outDir;
-            for (String part : f.packageName().split("\\.")) if (!part.isEmpty()) dir = dir.resolve(part);
-            Files.createDirectories(dir);
-            Path target = dir.resolve(f.typeSpec().name() + ".java");
-            Path tmp = Files.createTempFile(dir, "." + f.typeSpec().name(), ".tmp");
-            try {
-                Files.writeString(tmp, texts.get(i), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+        List<Path> targets = new ArrayList<>();
+        List<Path> temps = new ArrayList<>();
+        try {
+            for (JavaFile f : files) {
+                Path dir = outDir;
+                for (String part : f.packageName().split("\\.")) if (!part.isEmpty()) dir = dir.resolve(part);
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, "." + f.typeSpec().name(), ".tmp");
+                temps.add(tmp);
+                Files.writeString(tmp, f.toString(), StandardCharsets.UTF_8);
+                targets.add(dir.resolve(f.typeSpec().name() + ".java"));
             }
-            written.add(target);
+            for (int i = 0; i < targets.size(); i++) {
+                try {
+                    Files.move(temps.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temps.get(i), targets.get(i), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return targets;
+        } finally {
+            for (Path tmp : temps) Files.deleteIfExists(tmp);
         }
-        return written;
-    }
-
-    private static JavaFile file(String pkg, TypeSpec type) {
-        return JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("    ").build();
     }
 
     private static List<RecordLayout> layoutsOf(RecordDecl r, List<SpecLayout> layouts) {

@@ -6,7 +6,8 @@ import org.abilayout.arch.Scalar;
 /**
  * The Java type of a C scalar in generated accessors, the same on every target. Each constant
  * names the {@code org.abilayout.runtime.Carrier} that adapts a target's storage to it (the
- * abi-tests check the two enums agree); {@link #RAW} has no carrier: {@code long double} is
+ * abi-tests compile generated code for a spec using every scalar, so a name missing from the
+ * runtime fails there); {@link #RAW} has no carrier: {@code long double} is
  * handed out as a slice of its bytes, since Java has no type for x87, quad or double-double.
  */
 enum JavaScalar {

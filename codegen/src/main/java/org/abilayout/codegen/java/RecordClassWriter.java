@@ -257,9 +257,8 @@ final class RecordClassWriter {
         return leaf.dims().size() == 1 ? "index" : "i" + d;
     }
 
-    private MethodSpec.Builder method(String name, Leaf leaf) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).addParameter(SEGMENT, "segment");
-        return m;
+    private static MethodSpec.Builder method(String name) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).addParameter(SEGMENT, "segment");
     }
 
     private void addIndexes(MethodSpec.Builder m, Leaf leaf) {
@@ -279,19 +278,19 @@ final class RecordClassWriter {
             CodeBlock whole = leaf.isFlexible()
                     ? CodeBlock.of("return segment.asSlice($L)", offset(leaf))
                     : CodeBlock.of("return segment.asSlice($L, $L$$size * $L)", offset(leaf), n, count(leaf));
-            MethodSpec.Builder m = method(n, leaf).returns(SEGMENT).addJavadoc("$L\n<p>The whole array, as a slice of {@code segment}.", doc);
+            MethodSpec.Builder m = method(n).returns(SEGMENT).addJavadoc("$L\n<p>The whole array, as a slice of {@code segment}.", doc);
             versionCheck(m, leaf);
             type.addMethod(m.addStatement(whole).build());
         }
         if (leaf.shape() == Leaf.Shape.SLICE) {
-            MethodSpec.Builder get = method(n, leaf).returns(SEGMENT);
+            MethodSpec.Builder get = method(n).returns(SEGMENT);
             addIndexes(get, leaf);
             versionCheck(get, leaf);
             CodeBlock off = leaf.isArray() ? elementOffset(leaf) : offset(leaf);
             type.addMethod(get.addJavadoc("$L\n<p>$L, as a slice of {@code segment}.", doc, leaf.isArray() ? "One element" : "Its bytes")
                     .addStatement("return segment.asSlice($L, $L$$size)", off, n).build());
             if (!leaf.isArray()) {
-                MethodSpec.Builder set = method(n, leaf).addParameter(SEGMENT, "value");
+                MethodSpec.Builder set = method(n).addParameter(SEGMENT, "value");
                 versionCheck(set, leaf);
                 type.addMethod(set.addJavadoc("$L\n<p>Copies {@code value}'s first bytes over it.", doc)
                         .addStatement("$T.copy(value, 0, segment, $L, $L$$size)", SEGMENT, off, n).build());
@@ -300,11 +299,11 @@ final class RecordClassWriter {
         }
         TypeName t = leaf.scalar().type();
         CodeBlock off = leaf.isArray() ? elementOffset(leaf) : offset(leaf);
-        MethodSpec.Builder get = method(n, leaf).returns(t);
+        MethodSpec.Builder get = method(n).returns(t);
         addIndexes(get, leaf);
         versionCheck(get, leaf);
         type.addMethod(get.addJavadoc("$L", doc).addStatement("return ($T) $L$$plain.get(segment, $L)", t, n, off).build());
-        MethodSpec.Builder set = method(n, leaf);
+        MethodSpec.Builder set = method(n);
         addIndexes(set, leaf);
         set.addParameter(t, "value");
         versionCheck(set, leaf);
@@ -317,17 +316,17 @@ final class RecordClassWriter {
         CodeBlock at = CodeBlock.of("$T.aligned(segment, $L, $L$$size, $S, $S, target)", GUARDS, offset(leaf), n, decl.cName(), leaf.cName());
         String atomicDoc = doc + "\n<p>Atomic: the address must be a multiple of the member's size, else\n"
                 + "{@link org.abilayout.runtime.MisalignedAtomicException}.";
-        MethodSpec.Builder m = method(n + "_getVolatile", leaf).returns(t);
+        MethodSpec.Builder m = method(n + "_getVolatile").returns(t);
         versionCheck(m, leaf);
         type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return ($T) $L$$atomic.getVolatile(segment, $L)", t, n, at).build());
-        m = method(n + "_setRelease", leaf).addParameter(t, "value");
+        m = method(n + "_setRelease").addParameter(t, "value");
         versionCheck(m, leaf);
         type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("$L$$atomic.setRelease(segment, $L, value)", n, at).build());
         if (!leaf.scalar().hasAtomicUpdates()) return;
-        m = method(n + "_compareAndSet", leaf).returns(TypeName.BOOLEAN).addParameter(t, "expected").addParameter(t, "value");
+        m = method(n + "_compareAndSet").returns(TypeName.BOOLEAN).addParameter(t, "expected").addParameter(t, "value");
         versionCheck(m, leaf);
         type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return $L$$atomic.compareAndSet(segment, $L, expected, value)", n, at).build());
-        m = method(n + "_getAndAdd", leaf).returns(t).addParameter(t, "delta");
+        m = method(n + "_getAndAdd").returns(t).addParameter(t, "delta");
         versionCheck(m, leaf);
         type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return ($T) $L$$atomic.getAndAdd(segment, $L, delta)", t, n, at).build());
     }
