@@ -73,7 +73,16 @@ public final class JavaGenerator {
     public List<Diagnostic> check(Spec spec, Options options) throws SpecException {
         List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, options.targets());
         List<Diagnostic> out = new ArrayList<>();
-        for (RecordDecl r : spec.records()) out.addAll(AtomicAlignment.check(r, layoutsOf(r, layouts), options.strict()));
+        for (RecordDecl r : spec.records()) {
+            String name = JavaNames.className(r.name());
+            if (name.equals("Enums") || name.equals("Constants")) {
+                out.add(Diagnostic.error(r.pos(), r.cName() + " would be generated as class " + name
+                        + ", the name of the class that holds the spec's " + name.toLowerCase(java.util.Locale.ROOT)
+                        + "; rename it"));
+            }
+            unsupportedArrays(r, out);
+            out.addAll(AtomicAlignment.check(r, layoutsOf(r, layouts), options.strict()));
+        }
         return out;
     }
 
@@ -143,6 +152,21 @@ public final class JavaGenerator {
             return targets;
         } finally {
             for (Path tmp : temps) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Arrays of anonymous structs and unions: their element type has no class to access it by. */
+    private static void unsupportedArrays(RecordDecl r, List<Diagnostic> out) {
+        for (var m : r.members()) {
+            Leaves.Unwrapped u = Leaves.Unwrapped.of(m.type(), m.qualifiers());
+            if (u.element() instanceof org.abilayout.spec.model.CType.RecordType rt) {
+                if (rt.decl().isAnonymous() && !u.dims().isEmpty()) {
+                    out.add(Diagnostic.error(m.pos(), "member '" + m.name() + "' is an array of an anonymous "
+                            + rt.decl().kind().keyword() + ", which Java accessors cannot reach; give the "
+                            + rt.decl().kind().keyword() + " a name"));
+                }
+                if (rt.decl().isAnonymous()) unsupportedArrays(rt.decl(), out);
+            }
         }
     }
 

@@ -70,6 +70,11 @@ final class RecordClassWriter {
         return self;
     }
 
+    /** {@code Host}, unless the record's own class is called that ({@code struct host}). */
+    private String hostClassName() {
+        return self.simpleName().equals("Host") ? "OnHost" : "Host";
+    }
+
     TypeSpec write() {
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         type.addJavadoc("$L", classDoc());
@@ -109,7 +114,7 @@ final class RecordClassWriter {
      * {@code VarHandle} as a constant, so the host path pays nothing for target selection.
      */
     private TypeSpec host(TypeSpec outer) {
-        TypeSpec.Builder host = TypeSpec.classBuilder("Host").addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        TypeSpec.Builder host = TypeSpec.classBuilder(hostClassName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L", "The accessors of {@code " + decl.cName() + "} for the platform this JVM runs on, as static methods\n"
                         + "whose offsets and handles are constants to the JIT: the fast path for the host's own data.\n\n"
                         + "<p>Initialising this class on a platform not in {@link #TARGETS} fails with an\n"
@@ -179,11 +184,11 @@ final class RecordClassWriter {
     private void addFactories(TypeSpec.Builder type) {
         String what = decl.cName();
         type.addMethod(MethodSpec.methodBuilder("forHost").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addJavadoc("The accessor for the platform this JVM runs on (one shared instance); {@link Host} has the\n"
+                .addJavadoc("The accessor for the platform this JVM runs on (one shared instance); {@link " + hostClassName() + "} has the\n"
                         + "same methods as static ones, faster where the data is the host's own.\n\n"
                         + "@throws org.abilayout.runtime.UnsupportedTargetException if this platform is not one of {@link #TARGETS}")
                 .addStatement("$T.requireOneOf(TARGETS, $S)", HOST_TARGET, what)
-                .addStatement("return Host.INSTANCE").build());
+                .addStatement("return $L.INSTANCE", hostClassName()).build());
         Map<String, CodeBlock> expressions = new LinkedHashMap<>();
         Map<String, List<Target>> groups = layoutGroups(expressions);
         CodeBlock.Builder cases = CodeBlock.builder().add("return switch (target) {\n").indent();

@@ -96,6 +96,15 @@ class JavaGeneratorTest {
     }
 
     @Test
+    void aRecordNamedLikeTheConstantsClassIsAnError() {
+        RecordDecl r = new RecordDecl(RecordDecl.Kind.STRUCT, "constants", List.of(member("x", Scalar.INT, false, 3)), false,
+                OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("c.layout", 2, 1, 0));
+        Spec spec = new Spec("demo", new SourceFile("c.layout", ""), List.of(r));
+        var e = assertThrows(SpecException.class, () -> GEN.generate(spec, "c.layout", JavaGenerator.Options.defaults()));
+        assertTrue(e.getMessage().contains("struct constants would be generated as class Constants"), e.getMessage());
+    }
+
+    @Test
     void writeReplacesFilesWholeAndLeavesNoTemporaryFiles(@TempDir Path out) throws Exception {
         List<JavaFile> files = GEN.generate(lockWord(), "lock.layout", JavaGenerator.Options.defaults());
         Path target = out.resolve("demo/locks/LockWord.java");
