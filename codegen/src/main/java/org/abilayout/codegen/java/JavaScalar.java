@@ -5,38 +5,41 @@ import org.abilayout.arch.Scalar;
 
 /**
  * The Java type of a C scalar in generated accessors, the same on every target. Each constant
- * names the {@code org.abilayout.runtime.Carrier} that adapts a target's storage to it (the
+ * names the {@code org.abilayout.runtime.Access} methods that adapt a target's storage to it (the
  * abi-tests compile generated code for a spec using every scalar, so a name missing from the
- * runtime fails there); {@link #RAW} has no carrier: {@code long double} is
+ * runtime fails there); {@link #RAW} has none: {@code long double} is
  * handed out as a slice of its bytes, since Java has no type for x87, quad or double-double.
  */
 enum JavaScalar {
-    BOOLEAN(TypeName.BOOLEAN, "BOOLEAN"),
-    BYTE(TypeName.BYTE, "BYTE"),
-    SHORT(TypeName.SHORT, "SHORT"),
-    INT(TypeName.INT, "INT"),
-    UNSIGNED_INT(TypeName.INT, "UNSIGNED_INT"),
-    LONG(TypeName.LONG, "LONG"),
-    UNSIGNED_LONG(TypeName.LONG, "UNSIGNED_LONG"),
-    FLOAT(TypeName.FLOAT, "FLOAT"),
-    DOUBLE(TypeName.DOUBLE, "DOUBLE"),
+    BOOLEAN(TypeName.BOOLEAN, "Boolean"),
+    BYTE(TypeName.BYTE, "Byte"),
+    SHORT(TypeName.SHORT, "Short"),
+    INT(TypeName.INT, "Int"),
+    /** an {@code int} whose narrower storage (2-byte {@code wchar_t}) is zero-extended */
+    UNSIGNED_INT(TypeName.INT, "UnsignedInt"),
+    /** a {@code long} whose narrower storage (4-byte {@code long} on ILP32, LLP64) is sign-extended */
+    LONG(TypeName.LONG, "Long"),
+    /** a {@code long} whose narrower storage (32-bit pointers, {@code size_t}) is zero-extended */
+    UNSIGNED_LONG(TypeName.LONG, "UnsignedLong"),
+    FLOAT(TypeName.FLOAT, "Float"),
+    DOUBLE(TypeName.DOUBLE, "Double"),
     RAW(null, null);
 
     private final TypeName type;
-    private final String carrier;
+    private final String access;
 
-    JavaScalar(TypeName type, String carrier) {
+    JavaScalar(TypeName type, String access) {
         this.type = type;
-        this.carrier = carrier;
+        this.access = access;
     }
 
     TypeName type() {
         return type;
     }
 
-    /** The name of the runtime {@code Carrier} constant. */
-    String carrier() {
-        return carrier;
+    /** The suffix of its {@code org.abilayout.runtime.Access} methods: {@code getUnsignedLong}, {@code setReleaseInt}. */
+    String access() {
+        return access;
     }
 
     /** Whether compare-and-set and get-and-add are generated (4- or 8-byte integer storage). */

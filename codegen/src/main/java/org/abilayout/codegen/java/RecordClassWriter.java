@@ -24,18 +24,18 @@ import org.abilayout.spec.model.TypeSpelling;
 
 /**
  * Pass: one struct or union and its layouts → its Java class. An instance of the class is bound
- * to one target ({@code forHost()}, {@code forTarget(name)}) and holds that target's offsets and
- * {@code VarHandle}s in final fields; its methods read and write the struct in any
- * {@code MemorySegment}. Targets whose layouts are byte-for-byte alike share one layout method.
+ * to one target ({@code forHost()}, {@code forTarget(name)}) and holds that target's offsets,
+ * sizes and byte order in final fields; its methods read and write the struct in any
+ * {@code MemorySegment} through {@code org.abilayout.runtime.Access}. Targets whose layouts are byte-for-byte alike share one layout method.
  */
 final class RecordClassWriter {
     static final String RUNTIME = "org.abilayout.runtime";
-    static final ClassName HANDLES = ClassName.get(RUNTIME, "Handles");
+    static final ClassName PATHS = ClassName.get(RUNTIME, "MemberPaths");
+    static final ClassName ACCESS = ClassName.get(RUNTIME, "Access");
+    static final ClassName BYTE_ORDER = ClassName.get("java.nio", "ByteOrder");
     static final ClassName GUARDS = ClassName.get(RUNTIME, "Guards");
-    static final ClassName CARRIER = ClassName.get(RUNTIME, "Carrier");
     static final ClassName HOST_TARGET = ClassName.get(RUNTIME, "HostTarget");
     static final ClassName SEGMENT = ClassName.get("java.lang.foreign", "MemorySegment");
-    static final ClassName VAR_HANDLE = ClassName.get("java.lang.invoke", "VarHandle");
     static final TypeName STRING_LIST = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class));
 
     private final RecordDecl decl;
@@ -59,7 +59,7 @@ final class RecordClassWriter {
         this.leaves = Leaves.of(decl, layouts);
         this.versionField = leaves.stream()
                 .filter(l -> l.member().traits().versionField() && l.layoutPath().size() == 1 && l.shape() == Leaf.Shape.SCALAR
-                        && !l.isArray() && l.scalar().carrier() != null && l.scalar() != JavaScalar.BOOLEAN
+                        && !l.isArray() && l.scalar().access() != null && l.scalar() != JavaScalar.BOOLEAN
                         && l.scalar() != JavaScalar.FLOAT && l.scalar() != JavaScalar.DOUBLE)
                 .findFirst();
         this.records = records;
@@ -87,9 +87,11 @@ final class RecordClassWriter {
                 .build());
         type.addField(FieldSpec.builder(String.class, "target", Modifier.PRIVATE, Modifier.FINAL).build());
         type.addField(FieldSpec.builder(layoutType, "layout", Modifier.PRIVATE, Modifier.FINAL).build());
+        type.addField(FieldSpec.builder(TypeName.BOOLEAN, "bigEndian", Modifier.PRIVATE, Modifier.FINAL).build());
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addParameter(String.class, "target").addParameter(layoutType, "layout")
-                .addStatement("this.target = target").addStatement("this.layout = layout");
+                .addParameter(String.class, "target").addParameter(layoutType, "layout").addParameter(BYTE_ORDER, "order")
+                .addStatement("this.target = target").addStatement("this.layout = layout")
+                .addStatement("this.bigEndian = order == $T.BIG_ENDIAN", BYTE_ORDER);
         for (Leaf leaf : leaves) addHandleFields(type, ctor, leaf);
         type.addMethod(ctor.build());
 
@@ -110,13 +112,13 @@ final class RecordClassWriter {
 
     /**
      * The host's accessors as static methods over {@code static final} copies of the host
-     * accessor's state: the same methods, text for text, but the JIT sees every offset and
-     * {@code VarHandle} as a constant, so the host path pays nothing for target selection.
+     * accessor's state: the same methods, text for text, but the JIT sees every offset, size and
+     * the byte order as constants, so the host path pays nothing for target selection.
      */
     private TypeSpec host(TypeSpec outer) {
         TypeSpec.Builder host = TypeSpec.classBuilder(hostClassName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L", "The accessors of {@code " + decl.cName() + "} for the platform this JVM runs on, as static methods\n"
-                        + "whose offsets and handles are constants to the JIT: the fast path for the host's own data.\n\n"
+                        + "whose offsets, sizes and byte order are constants to the JIT: the fast path for the host's own data.\n\n"
                         + "<p>Initialising this class on a platform not in {@link #TARGETS} fails with an\n"
                         + "{@code ExceptionInInitializerError} caused by {@link org.abilayout.runtime.UnsupportedTargetException};\n"
                         + "{@link #forHost()} reports the same without initialising it.")
@@ -157,16 +159,8 @@ final class RecordClassWriter {
         CodeBlock path = CodeBlock.join(leaf.layoutPath().stream().map(p -> CodeBlock.of("$S", p)).toList(), ", ");
         type.addField(FieldSpec.builder(TypeName.LONG, n + "$offset", Modifier.PRIVATE, Modifier.FINAL).build());
         type.addField(FieldSpec.builder(TypeName.LONG, n + "$size", Modifier.PRIVATE, Modifier.FINAL).build());
-        ctor.addStatement("this.$L = $T.offset(layout, $L)", n + "$offset", HANDLES, path);
-        ctor.addStatement("this.$L = $T.elementSize(layout, $L, $L)", n + "$size", HANDLES, leaf.dims().size(), path);
-        if (leaf.shape() == Leaf.Shape.SCALAR) {
-            type.addField(FieldSpec.builder(VAR_HANDLE, n + "$plain", Modifier.PRIVATE, Modifier.FINAL).build());
-            ctor.addStatement("this.$L = $T.plain(layout, $T.$L, $L)", n + "$plain", HANDLES, CARRIER, leaf.scalar().carrier(), path);
-        }
-        if (leaf.isAtomic()) {
-            type.addField(FieldSpec.builder(VAR_HANDLE, n + "$atomic", Modifier.PRIVATE, Modifier.FINAL).build());
-            ctor.addStatement("this.$L = $T.atomic(layout, $T.$L, $L)", n + "$atomic", HANDLES, CARRIER, leaf.scalar().carrier(), path);
-        }
+        ctor.addStatement("this.$L = $T.offset(layout, $L)", n + "$offset", PATHS, path);
+        ctor.addStatement("this.$L = $T.elementSize(layout, $L, $L)", n + "$size", PATHS, leaf.dims().size(), path);
     }
 
     /** Targets grouped by identical layout expression, in catalogue order. */
@@ -195,7 +189,9 @@ final class RecordClassWriter {
         int i = 0;
         for (List<Target> group : groups.values()) {
             CodeBlock names = CodeBlock.join(group.stream().map(t -> CodeBlock.of("$S", t.name())).toList(), ", ");
-            cases.add("case $L -> new $T(target, layout$L());\n", names, self, i++);
+            cases.add(group.getFirst().endian() == org.abilayout.arch.Endian.BIG
+                    ? "case $L -> new $T(target, layout$L(), $T.BIG_ENDIAN);\n"
+                    : "case $L -> new $T(target, layout$L(), $T.LITTLE_ENDIAN);\n", names, self, i++, BYTE_ORDER);
         }
         cases.add("default -> throw $T.notGenerated(target, $S, TARGETS);\n", GUARDS, what).unindent().add("};\n");
         type.addMethod(MethodSpec.methodBuilder("forTarget").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
@@ -307,12 +303,13 @@ final class RecordClassWriter {
         MethodSpec.Builder get = method(n).returns(t);
         addIndexes(get, leaf);
         versionCheck(get, leaf);
-        type.addMethod(get.addJavadoc("$L", doc).addStatement("return ($T) $L$$plain.get(segment, $L)", t, n, off).build());
+        String a = leaf.scalar().access();
+        type.addMethod(get.addJavadoc("$L", doc).addStatement("return $T.get$L(segment, $L, $L$$size, bigEndian)", ACCESS, a, off, n).build());
         MethodSpec.Builder set = method(n);
         addIndexes(set, leaf);
         set.addParameter(t, "value");
         versionCheck(set, leaf);
-        type.addMethod(set.addJavadoc("$L", doc).addStatement("$L$$plain.set(segment, $L, value)", n, off).build());
+        type.addMethod(set.addJavadoc("$L", doc).addStatement("$T.set$L(segment, $L, $L$$size, bigEndian, value)", ACCESS, a, off, n).build());
         if (leaf.isAtomic()) addAtomics(type, leaf, t, doc);
     }
 
@@ -323,17 +320,19 @@ final class RecordClassWriter {
                 + "{@link org.abilayout.runtime.MisalignedAtomicException}.";
         MethodSpec.Builder m = method(n + "_getVolatile").returns(t);
         versionCheck(m, leaf);
-        type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return ($T) $L$$atomic.getVolatile(segment, $L)", t, n, at).build());
+        String a = leaf.scalar().access();
+        type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return $T.getVolatile$L(segment, $L, $L$$size, bigEndian)", ACCESS, a, at, n).build());
         m = method(n + "_setRelease").addParameter(t, "value");
         versionCheck(m, leaf);
-        type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("$L$$atomic.setRelease(segment, $L, value)", n, at).build());
+        type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("$T.setRelease$L(segment, $L, $L$$size, bigEndian, value)", ACCESS, a, at, n).build());
         if (!leaf.scalar().hasAtomicUpdates()) return;
         m = method(n + "_compareAndSet").returns(TypeName.BOOLEAN).addParameter(t, "expected").addParameter(t, "value");
         versionCheck(m, leaf);
-        type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return $L$$atomic.compareAndSet(segment, $L, expected, value)", n, at).build());
+        type.addMethod(m.addJavadoc("$L", atomicDoc)
+                .addStatement("return $T.compareAndSet$L(segment, $L, $L$$size, bigEndian, expected, value)", ACCESS, a, at, n).build());
         m = method(n + "_getAndAdd").returns(t).addParameter(t, "delta");
         versionCheck(m, leaf);
-        type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return ($T) $L$$atomic.getAndAdd(segment, $L, delta)", t, n, at).build());
+        type.addMethod(m.addJavadoc("$L", atomicDoc).addStatement("return $T.getAndAdd$L(segment, $L, $L$$size, bigEndian, delta)", ACCESS, a, at, n).build());
     }
 
     private static long count(Leaf leaf) {
