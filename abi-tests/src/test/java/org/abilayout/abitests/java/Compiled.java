@@ -38,7 +38,7 @@ final class Compiled {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new AssertionError("no system Java compiler: run the tests on a JDK, not a JRE");
-        List<String> options = List.of("-Xlint:all", "-Werror", "-d", classes.toString(),
+        List<String> options = List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror", "-d", classes.toString(),
                 "-classpath", System.getProperty("java.class.path"));
         StringWriter out = new StringWriter();
         try (var fm = javac.getStandardFileManager(null, null, java.nio.charset.StandardCharsets.UTF_8)) {

@@ -99,7 +99,7 @@ final class JavaSide {
         return a.toArray();
     }
 
-    /** The Java value of a slot as the accessors return it (see Carrier: same bits, widened per C signedness). */
+    /** The Java value of a slot as the accessors return it (see Access: same bits, widened per C signedness). */
     Object expected(Plan.Slot slot) {
         long bits = slot.bits();
         if (slot.type() instanceof CType.PointerType) return target.pointerBytes() == 8 ? bits : bits & 0xffff_ffffL;

@@ -96,6 +96,30 @@ class JavaGeneratorTest {
     }
 
     @Test
+    void everyPublicMethodHasJavadocAndEveryMemberAccessorCitesItsSpecLine() throws Exception {
+        var type = GEN.generate(lockWord(), "lock.layout", JavaGenerator.Options.defaults()).getFirst().typeSpec();
+        List<com.palantir.javapoet.TypeSpec> types = new java.util.ArrayList<>(type.typeSpecs());
+        types.add(type);
+        for (var t : types) {
+            for (var m : t.methodSpecs()) {
+                if (!m.modifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) continue;
+                assertTrue(!m.javadoc().isEmpty(), t.name() + "." + m.name() + " has no javadoc");
+                if (m.name().startsWith("count")) assertTrue(m.javadoc().toString().contains("from lock.layout:4."), m.javadoc().toString());
+            }
+        }
+    }
+
+    @Test
+    void aStructCalledHostGetsItsStaticHostAccessorsAsOnHost() throws Exception {
+        RecordDecl r = new RecordDecl(RecordDecl.Kind.STRUCT, "host", List.of(member("x", Scalar.INT, false, 3)), false,
+                OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("h.layout", 2, 1, 0));
+        Spec spec = new Spec("demo", new SourceFile("h.layout", ""), List.of(r));
+        var type = GEN.generate(spec, "h.layout", JavaGenerator.Options.defaults()).getFirst().typeSpec();
+        assertEquals("Host", type.name());
+        assertEquals(List.of("OnHost"), type.typeSpecs().stream().map(com.palantir.javapoet.TypeSpec::name).toList());
+    }
+
+    @Test
     void aRecordNamedLikeTheConstantsClassIsAnError() {
         RecordDecl r = new RecordDecl(RecordDecl.Kind.STRUCT, "constants", List.of(member("x", Scalar.INT, false, 3)), false,
                 OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("c.layout", 2, 1, 0));
