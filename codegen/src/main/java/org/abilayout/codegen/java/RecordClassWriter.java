@@ -95,7 +95,8 @@ final class RecordClassWriter {
         for (Leaf leaf : leaves) addHandleFields(type, ctor, leaf);
         type.addMethod(ctor.build());
 
-        addFactories(type);
+        List<LayoutGroup> groups = layoutGroups();
+        addFactories(type, groups);
         type.addMethod(MethodSpec.methodBuilder("target").addModifiers(Modifier.PUBLIC).returns(String.class)
                 .addJavadoc("The target this accessor reads and writes the layout of.").addStatement("return target").build());
         type.addMethod(MethodSpec.methodBuilder("layout").addModifiers(Modifier.PUBLIC).returns(layoutType)
@@ -105,7 +106,7 @@ final class RecordClassWriter {
                 .addJavadoc("{@code sizeof($L)} on this target.", decl.cName()).addStatement("return layout.byteSize()").build());
         versionField.ifPresent(vf -> addVersionMethods(type, vf));
         for (Leaf leaf : leaves) addAccessors(type, leaf);
-        addLayoutMethods(type);
+        addLayoutMethods(type, groups);
         TypeSpec outer = type.build();
         return outer.toBuilder().addType(host(outer)).build();
     }
@@ -163,35 +164,34 @@ final class RecordClassWriter {
         ctor.addStatement("this.$L = $T.elementSize(layout, $L, $L)", n + "$size", PATHS, leaf.dims().size(), path);
     }
 
+    /** Targets whose FFM layouts are the same expression, which one {@code layoutN()} method serves. */
+    private record LayoutGroup(List<Target> targets, CodeBlock expression) {}
+
     /** Targets grouped by identical layout expression, in catalogue order. */
-    private Map<String, List<Target>> layoutGroups(Map<String, CodeBlock> expressions) {
-        Map<String, List<Target>> groups = new LinkedHashMap<>();
+    private List<LayoutGroup> layoutGroups() {
+        Map<String, LayoutGroup> groups = new LinkedHashMap<>();
         for (RecordLayout l : layouts) {
             CodeBlock expr = FfmLayouts.of(l, records.apply(l.target()));
-            String key = expr.toString();
-            expressions.putIfAbsent(key, expr);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l.target());
+            groups.computeIfAbsent(expr.toString(), k -> new LayoutGroup(new ArrayList<>(), expr)).targets().add(l.target());
         }
-        return groups;
+        return List.copyOf(groups.values());
     }
 
-    private void addFactories(TypeSpec.Builder type) {
+    private void addFactories(TypeSpec.Builder type, List<LayoutGroup> groups) {
         String what = decl.cName();
         type.addMethod(MethodSpec.methodBuilder("forHost").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addJavadoc("The accessor for the platform this JVM runs on (one shared instance); {@link " + hostClassName() + "} has the\n"
-                        + "same methods as static ones, faster where the data is the host's own.\n\n"
+                        + "same methods as static ones over constants.\n\n"
                         + "@throws org.abilayout.runtime.UnsupportedTargetException if this platform is not one of {@link #TARGETS}")
                 .addStatement("$T.requireOneOf(TARGETS, $S)", HOST_TARGET, what)
                 .addStatement("return $L.INSTANCE", hostClassName()).build());
-        Map<String, CodeBlock> expressions = new LinkedHashMap<>();
-        Map<String, List<Target>> groups = layoutGroups(expressions);
         CodeBlock.Builder cases = CodeBlock.builder().add("return switch (target) {\n").indent();
-        int i = 0;
-        for (List<Target> group : groups.values()) {
+        for (int i = 0; i < groups.size(); i++) {
+            List<Target> group = groups.get(i).targets();
             CodeBlock names = CodeBlock.join(group.stream().map(t -> CodeBlock.of("$S", t.name())).toList(), ", ");
             cases.add(group.getFirst().endian() == org.abilayout.arch.Endian.BIG
                     ? "case $L -> new $T(target, layout$L(), $T.BIG_ENDIAN);\n"
-                    : "case $L -> new $T(target, layout$L(), $T.LITTLE_ENDIAN);\n", names, self, i++, BYTE_ORDER);
+                    : "case $L -> new $T(target, layout$L(), $T.LITTLE_ENDIAN);\n", names, self, i, BYTE_ORDER);
         }
         cases.add("default -> throw $T.notGenerated(target, $S, TARGETS);\n", GUARDS, what).unindent().add("};\n");
         type.addMethod(MethodSpec.methodBuilder("forTarget").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
@@ -200,20 +200,16 @@ final class RecordClassWriter {
                         + "the bytes that target's C code shares.\n\n"
                         + "@throws org.abilayout.runtime.UnsupportedTargetException if the class was not generated for it")
                 .addCode(cases.build()).build());
-        this.layoutMethods = new ArrayList<>();
-        i = 0;
-        for (var e : groups.entrySet()) {
-            layoutMethods.add(MethodSpec.methodBuilder("layout" + i++).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .returns(layoutType)
-                    .addJavadoc("$L: $L.", group(e.getValue()), byteOrder(e.getValue()))
-                    .addStatement("return $L", expressions.get(e.getKey())).build());
-        }
     }
 
-    private List<MethodSpec> layoutMethods = List.of();
-
-    private void addLayoutMethods(TypeSpec.Builder type) {
-        type.addMethods(layoutMethods);
+    private void addLayoutMethods(TypeSpec.Builder type, List<LayoutGroup> groups) {
+        for (int i = 0; i < groups.size(); i++) {
+            List<Target> group = groups.get(i).targets();
+            type.addMethod(MethodSpec.methodBuilder("layout" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(layoutType)
+                    .addJavadoc("$L: $L.", group(group), byteOrder(group))
+                    .addStatement("return $L", groups.get(i).expression()).build());
+        }
     }
 
     private String group(List<Target> group) {
