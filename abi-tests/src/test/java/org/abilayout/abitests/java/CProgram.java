@@ -21,7 +21,21 @@ import org.abilayout.spec.model.TypedefDecl;
 final class CProgram {
     private CProgram() {}
 
+    /** With the structs written by {@link #declarations}. */
     static String source(Spec spec, Target target, List<Plan.Instance> plan) {
+        return source(spec, target, plan, declarations(spec, target), PREFIX);
+    }
+
+    /** With the structs from abilayout's own C header ({@code gen c}), included by absolute path. */
+    static String sourceWithHeader(Spec spec, Target target, List<Plan.Instance> plan, java.nio.file.Path header) {
+        return source(spec, target, plan, "#include \"" + header.toAbsolutePath() + "\"\n", "");
+    }
+
+    /**
+     * @param structs C that declares the spec's records
+     * @param prefix what their tags are prefixed with there
+     */
+    private static String source(Spec spec, Target target, List<Plan.Instance> plan, String structs, String prefix) {
         StringBuilder c = new StringBuilder();
         c.append("""
                 #include <stdint.h>
@@ -36,9 +50,9 @@ final class CProgram {
                 static int failures;
                 #define CHECK(label, cond) do { if (!(cond)) { printf("MISMATCH %s\\n", label); failures++; } } while (0)
                 """);
-        c.append(declarations(spec, target));
+        c.append(structs);
         c.append("static void write_all(unsigned char *base) {\n");
-        pointers(c, plan);
+        pointers(c, plan, prefix);
         for (Plan.Instance in : plan) {
             c.append("    memset(p").append(in.index()).append(", 0, sizeof *p").append(in.index()).append(");\n");
         }
@@ -46,7 +60,7 @@ final class CProgram {
             for (Plan.Slot s : in.slots()) c.append("    ").append(s.cExpr()).append(" = ").append(value(s, target)).append(";\n");
         }
         c.append("}\nstatic void check_all(unsigned char *base) {\n");
-        pointers(c, plan);
+        pointers(c, plan, prefix);
         for (Plan.Instance in : plan) {
             for (Plan.Slot s : in.slots()) {
                 c.append("    CHECK(\"").append(s.label()).append("\", ").append(s.cExpr()).append(" == ").append(value(s, target)).append(");\n");
@@ -62,7 +76,7 @@ final class CProgram {
                     if (base == MAP_FAILED) { perror("mmap"); return 2; }
                 """);
         for (RecordDecl r : spec.records()) {
-            c.append("    printf(\"SIZE ").append(r.name()).append(" %lu\\n\", (unsigned long) sizeof(").append(tag(r)).append("));\n");
+            c.append("    printf(\"SIZE ").append(r.name()).append(" %lu\\n\", (unsigned long) sizeof(").append(tag(r, prefix)).append("));\n");
         }
         c.append("""
                     if (strcmp(argv[1], "write") == 0) write_all(base); else check_all(base);
@@ -79,8 +93,8 @@ final class CProgram {
     static final String PREFIX = "abl_";
 
     /** {@code struct abl_NAME}. */
-    static String tag(RecordDecl r) {
-        return r.kind().keyword() + " " + PREFIX + r.name();
+    static String tag(RecordDecl r, String prefix) {
+        return r.kind().keyword() + " " + prefix + r.name();
     }
 
     /** The spec's typedefs and records as C for one target. */
@@ -93,9 +107,9 @@ final class CProgram {
         return c.toString();
     }
 
-    private static void pointers(StringBuilder c, List<Plan.Instance> plan) {
+    private static void pointers(StringBuilder c, List<Plan.Instance> plan, String prefix) {
         for (Plan.Instance in : plan) {
-            c.append("    ").append(tag(in.decl())).append(" *p").append(in.index()).append(" = (").append(tag(in.decl()))
+            c.append("    ").append(tag(in.decl(), prefix)).append(" *p").append(in.index()).append(" = (").append(tag(in.decl(), prefix))
                     .append(" *)(base + ").append((long) in.index() * Plan.SLOT).append(");\n");
         }
     }
@@ -136,7 +150,7 @@ final class CProgram {
             case CType.PointerType p -> "void *";
             case CType.EnumType en -> en.decl().storageScalar().spelling();
             case CType.TypedefType td -> PREFIX + td.decl().name();
-            case CType.RecordType r -> r.decl().isAnonymous() ? record(r.decl(), t) : tag(r.decl());
+            case CType.RecordType r -> r.decl().isAnonymous() ? record(r.decl(), t) : tag(r.decl(), PREFIX);
             case CType.ArrayType a -> throw new AssertionError();
         };
         String quals = (q.isVolatile() ? "volatile " : "") + (q.isAtomic() ? "_Atomic " : "");

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
+import org.abilayout.codegen.c.CHeaderGenerator;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
@@ -89,12 +90,38 @@ class CrossLanguageTest {
         return tests.stream();
     }
 
+    /**
+     * The same round trip with the structs from abilayout's generated C header instead of plain C
+     * written by the test: Java accessors and {@code gen c} headers agree. (The glibc example's
+     * header declares glibc's own tags, which the C library headers the program needs declare too.)
+     */
+    @TestFactory
+    Stream<DynamicTest> programsUsingTheGeneratedCHeaderAgreeWithTheJavaAccessors() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<Toolchain> all = new ArrayList<>(List.of(Toolchain.HOST));
+        all.addAll(Toolchain.CROSS);
+        for (Toolchain tc : all) {
+            for (String name : SPECS.keySet()) {
+                if (name.startsWith("glibc")) continue;
+                tests.add(DynamicTest.dynamicTest(name + " on " + tc.target(), () -> roundTrip(name, tc, tc == Toolchain.HOST, true)));
+            }
+        }
+        return tests.stream();
+    }
+
     private static void roundTrip(String name, Toolchain tc, boolean host) throws Exception {
+        roundTrip(name, tc, host, false);
+    }
+
+    private static void roundTrip(String name, Toolchain tc, boolean host, boolean generatedHeader) throws Exception {
         Spec spec = SPECS.get(name).get();
         Target target = Catalogue.byName(tc.target()).orElseThrow();
         List<Plan.Instance> plan = Plan.of(spec, target);
-        Path work = Files.createDirectories(dir.resolve(name + "-" + tc.target()));
-        Path exe = tc.compile(CProgram.source(spec, target, plan), work, name);
+        Path work = Files.createDirectories(dir.resolve(name + "-" + tc.target() + (generatedHeader ? "-h" : "")));
+        String source = generatedHeader
+                ? CProgram.sourceWithHeader(spec, target, plan, new CHeaderGenerator().write(spec, Catalogue.all(), work))
+                : CProgram.source(spec, target, plan);
+        Path exe = tc.compile(source, work, name);
         Path fromC = work.resolve("from-c.bin");
         Path fromJava = work.resolve("from-java.bin");
         long size = (long) plan.size() * Plan.SLOT;
