@@ -139,6 +139,19 @@ class GeneratedAccessorsTest {
     }
 
     @Test
+    void theAlignThatTheWarningSuggestsSilencesIt() throws Exception {
+        var gen = new org.abilayout.codegen.java.JavaGenerator();
+        var options = org.abilayout.codegen.java.JavaGenerator.Options.defaults();
+        // FreeBSD never ran on m68k: its lock words are 2-aligned there
+        var umtx = gen.check(CrossLanguageTest.example("freebsd/umtx.layout"), options);
+        assertEquals(List.of("m_owner", "c_has_waiters", "rw_state", "_count"),
+                umtx.stream().map(d -> d.message().replaceAll("^volatile member '([^']*)'.*", "$1")).toList());
+        assertTrue(umtx.stream().allMatch(d -> d.message().contains("m68k-linux-gnu") && d.message().contains("@align(4)")));
+        // glibc's __lock carries @align(4), as glibc's m68k port does
+        assertEquals(List.of(), gen.check(CrossLanguageTest.example("glibc/pthreadtypes.layout"), options));
+    }
+
+    @Test
     void forTargetOfATargetNotGeneratedNamesTheTargetsThatWere() throws Exception {
         Compiled few = Compiled.generate(TestSpecs.loose(), List.of(Catalogue.byName("s390x-linux-gnu").orElseThrow(),
                 Catalogue.byName("i386-linux-gnu").orElseThrow()), dir.resolve("few"));
