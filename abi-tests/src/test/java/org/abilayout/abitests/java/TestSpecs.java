@@ -92,9 +92,23 @@ final class TestSpecs {
         return s.spec();
     }
 
-    /** A packed wire header and a struct whose shared word needs @align on m68k. */
+    /**
+     * A packed wire header, a packed struct holding an ordinary one (whose members FFM must see
+     * 1-aligned), members raised by @align, and a struct with atomic words.
+     */
     static Spec packed() {
         Model s = new Model("test.packed", "packed.layout");
+        RecordDecl inner = s.struct("inner", m("a", scalar(Scalar.UINT16)), m("b", scalar(Scalar.UINT32)));
+        s.record(RecordDecl.Kind.STRUCT, "packed_outer", 1, true,
+                m("k", scalar(Scalar.UINT8)),
+                m("in", of(inner)),
+                m("pair", array(of(inner), 2)),
+                m("tail", scalar(Scalar.UINT8)));
+        s.struct("raised",
+                m("c", scalar(Scalar.UINT8)),
+                m("in", of(inner)).align(16),
+                m("arr", array(scalar(Scalar.UINT16), 3)).align(8),
+                m("last", scalar(Scalar.UINT8)));
         s.record(RecordDecl.Kind.STRUCT, "wire", 1, true,
                 m("type", scalar(Scalar.UINT8)),
                 m("len", scalar(Scalar.UINT32)),

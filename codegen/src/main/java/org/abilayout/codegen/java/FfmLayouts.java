@@ -93,7 +93,9 @@ final class FfmLayouts {
         long elementAlign;
         if (u.element() instanceof CType.RecordType rt) {
             RecordLayout nested = u.dims().isEmpty() ? f.nested().orElseThrow() : records.apply(rt.decl());
-            elementAlign = Math.min(nested.align(), align);
+            // by value the group takes the member's alignment (raised by @align, capped by @packed);
+            // as an array element, its own (capped), the sequence taking the member's below
+            elementAlign = u.dims().isEmpty() ? align : Math.min(nested.align(), align);
             element = group(nested, elementAlign, "", records);
         } else {
             TypeInfo ti = LayoutEngine.typeInfo(u.element(), u.qualifiers(), target);
