@@ -64,6 +64,45 @@ class GeneratedAccessorsTest {
         }
     }
 
+    /**
+     * The targets no emulated C program covers (Windows: 4-byte {@code long}, 2-byte unsigned
+     * {@code wchar_t}; Darwin; FreeBSD; big-endian ILP32 PowerPC; ...) still get every scalar's
+     * bytes right: each value the accessors write sits at the engine's offset, in the target's
+     * width and byte order, as the C value's bits.
+     */
+    @Test
+    void everyScalarLandsInItsEngineBytesOnAllCatalogueTargets() throws Exception {
+        Spec spec = TestSpecs.scalars();
+        Compiled code = Compiled.generate(spec, Catalogue.all(), dir.resolve("bytes"));
+        for (Target t : Catalogue.all()) {
+            RecordLayout rl = LayoutEngine.layout(spec, t).records().getFirst();
+            List<Plan.Instance> plan = Plan.of(spec, t);
+            JavaSide java = new JavaSide(code, t, false);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment file = arena.allocate((long) plan.size() * Plan.SLOT, 16);
+                java.write(file, file, plan);
+                for (Plan.Slot slot : plan.getFirst().slots()) {
+                    if (slot.raw()) continue;
+                    String name = slot.steps().getLast().method();
+                    FieldLayout f = rl.fields().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                    Object v = java.expected(slot);
+                    long bits = switch (v) {
+                        case Boolean b -> b ? 1 : 0;
+                        case Float x -> Float.floatToRawIntBits(x);
+                        case Double x -> Double.doubleToRawLongBits(x);
+                        default -> slot.bits();
+                    };
+                    for (int i = 0; i < f.size(); i++) {
+                        int shift = 8 * (t.endian() == org.abilayout.arch.Endian.BIG ? (int) f.size() - 1 - i : i);
+                        byte want = (byte) (bits >>> shift);
+                        assertEquals(want, file.get(java.lang.foreign.ValueLayout.JAVA_BYTE, f.offset() + i),
+                                name + " byte " + i + " on " + t);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void memberUnderIfThrowsNamingTargetAndPredicateWhereAbsent() throws Exception {
         Object lp64 = umtx.accessor("Umutex", "x86_64-linux-gnu");
