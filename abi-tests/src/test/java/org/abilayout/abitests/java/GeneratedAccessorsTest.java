@@ -77,15 +77,15 @@ class GeneratedAccessorsTest {
         for (Target t : Catalogue.all()) {
             RecordLayout rl = LayoutEngine.layout(spec, t).records().getFirst();
             List<Plan.Instance> plan = Plan.of(spec, t);
-            JavaSide java = new JavaSide(code, t, false);
+            JavaSide side = new JavaSide(code, t, false);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment file = arena.allocate((long) plan.size() * Plan.SLOT, 16);
-                java.write(file, file, plan);
+                side.write(file, file, plan);
                 for (Plan.Slot slot : plan.getFirst().slots()) {
                     if (slot.raw()) continue;
                     String name = slot.steps().getLast().method();
                     FieldLayout f = rl.fields().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-                    Object v = java.expected(slot);
+                    Object v = side.expected(slot);
                     long bits = switch (v) {
                         case Boolean b -> b ? 1 : 0;
                         case Float x -> Float.floatToRawIntBits(x);
