@@ -81,6 +81,7 @@ public final class JavaGenerator {
                         + "; rename it"));
             }
             unsupportedArrays(r, out);
+            duplicateNames(r, layoutsOf(r, layouts), out);
             out.addAll(AtomicAlignment.check(r, layoutsOf(r, layouts), options.strict()));
         }
         return out;
@@ -152,6 +153,19 @@ public final class JavaGenerator {
             return targets;
         } finally {
             for (Path tmp : temps) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Two members whose accessors would have one name (a lifted {@code pos_x} beside a real {@code pos_x}). */
+    private static void duplicateNames(RecordDecl r, List<RecordLayout> layouts, List<Diagnostic> out) {
+        java.util.Map<String, Leaf> seen = new java.util.HashMap<>();
+        for (Leaf leaf : Leaves.of(r, layouts)) {
+            Leaf first = seen.putIfAbsent(leaf.javaName(), leaf);
+            if (first != null) {
+                out.add(Diagnostic.error(leaf.member().pos(), "member '" + leaf.cName() + "' of " + r.cName()
+                        + " would get the Java accessor name '" + leaf.javaName() + "' that '" + first.cName()
+                        + "' (" + first.member().pos() + ") already has; rename one"));
+            }
         }
     }
 

@@ -120,6 +120,20 @@ class JavaGeneratorTest {
     }
 
     @Test
+    void aLiftedMemberThatWouldShareAnAccessorNameIsAnError() {
+        RecordDecl anon = new RecordDecl(RecordDecl.Kind.STRUCT, "", List.of(member("x", Scalar.INT, false, 4)), false,
+                OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("d.layout", 3, 5, 0));
+        Member pos = new Member("pos", new CType.RecordType(anon), Qualifiers.NONE, OptionalLong.empty(), Optional.empty(),
+                List.of(), MemberTraits.NONE, new SourcePos("d.layout", 3, 5, 0));
+        RecordDecl r = new RecordDecl(RecordDecl.Kind.STRUCT, "dup", List.of(pos, member("pos_x", Scalar.INT, false, 6)), false,
+                OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("d.layout", 2, 1, 0));
+        Spec spec = new Spec("demo", new SourceFile("d.layout", ""), List.of(r));
+        var e = assertThrows(SpecException.class, () -> GEN.generate(spec, "d.layout", JavaGenerator.Options.defaults()));
+        assertTrue(e.getMessage().contains("member 'pos_x' of struct dup would get the Java accessor name 'pos_x' that 'pos.x'"),
+                e.getMessage());
+    }
+
+    @Test
     void aRecordNamedLikeTheConstantsClassIsAnError() {
         RecordDecl r = new RecordDecl(RecordDecl.Kind.STRUCT, "constants", List.of(member("x", Scalar.INT, false, 3)), false,
                 OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("c.layout", 2, 1, 0));
