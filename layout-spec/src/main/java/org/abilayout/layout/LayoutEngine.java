@@ -46,19 +46,30 @@ public final class LayoutEngine {
      * a target) are collected over all targets and reported once per position, naming the targets.
      */
     public static List<SpecLayout> layoutAll(Spec spec, List<Target> targets) throws SpecException {
+        List<RecordDecl> decls = spec.records();
+        // targets are independent: lay them out in parallel, then report in the order given
+        List<Object> results = targets.parallelStream().map(t -> {
+            LayoutEngine engine = new LayoutEngine(t);
+            List<RecordLayout> records = new ArrayList<>(decls.size());
+            try {
+                for (RecordDecl r : decls) records.add(engine.record(r));
+                return (Object) new SpecLayout(spec, t, records);
+            } catch (Problem e) {
+                return e;
+            }
+        }).toList();
         List<SpecLayout> out = new ArrayList<>(targets.size());
         Map<String, List<String>> failures = new LinkedHashMap<>();
         Map<String, SourcePos> failurePos = new LinkedHashMap<>();
-        for (Target t : targets) {
-            LayoutEngine engine = new LayoutEngine(t);
-            List<RecordLayout> records = new ArrayList<>();
-            try {
-                for (RecordDecl r : spec.records()) records.add(engine.record(r));
-                out.add(new SpecLayout(spec, t, records));
-            } catch (Problem e) {
-                String key = e.pos + "\u0000" + e.getMessage();
-                failures.computeIfAbsent(key, k -> new ArrayList<>()).add(t.name());
-                failurePos.put(key, e.pos);
+        for (int i = 0; i < targets.size(); i++) {
+            switch (results.get(i)) {
+                case SpecLayout sl -> out.add(sl);
+                case Problem e -> {
+                    String key = e.pos + "\u0000" + e.getMessage();
+                    failures.computeIfAbsent(key, k -> new ArrayList<>()).add(targets.get(i).name());
+                    failurePos.put(key, e.pos);
+                }
+                default -> throw new AssertionError(results.get(i));
             }
         }
         if (!failures.isEmpty()) {
