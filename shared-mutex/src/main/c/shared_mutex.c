@@ -103,11 +103,15 @@ int shared_mutex_attach(struct shared_mutex *m) {
 
 static int acquired(struct shared_mutex *m, int took_over) {
     __atomic_store_n(&m->owner_tid, self_tid(), __ATOMIC_RELAXED);
+    uint32_t s = SHARED_MUTEX_CONSISTENT;
     if (took_over) {
-        __atomic_store_n(&m->state, SHARED_MUTEX_OWNER_DIED, __ATOMIC_SEQ_CST);
-        return EOWNERDEAD;
+        /* a dead owner leaves the data suspect, unless an earlier heir already gave up on it */
+        if (__atomic_compare_exchange_n(&m->state, &s, SHARED_MUTEX_OWNER_DIED, 0, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_SEQ_CST))
+            s = SHARED_MUTEX_OWNER_DIED;
+    } else {
+        s = __atomic_load_n(&m->state, __ATOMIC_ACQUIRE);
     }
-    uint32_t s = __atomic_load_n(&m->state, __ATOMIC_ACQUIRE);
     if (s == SHARED_MUTEX_CONSISTENT) return 0;
     if (s == SHARED_MUTEX_OWNER_DIED) return EOWNERDEAD; /* the previous heir died before repairing */
     __atomic_store_n(&m->owner_tid, 0, __ATOMIC_RELAXED);

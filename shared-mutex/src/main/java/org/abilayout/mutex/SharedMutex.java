@@ -186,11 +186,9 @@ public final class SharedMutex {
 
     private LockResult acquired(boolean tookOverFromDeadOwner) {
         ownerTid.setOpaque(currentTid());
-        if (tookOverFromDeadOwner) {
-            state.setVolatile(OWNER_DIED);
-            return LockResult.OWNER_DIED;
-        }
-        int s = state.getAcquire();
+        // a dead owner leaves the data suspect, unless an earlier heir already gave up on it
+        int s = tookOverFromDeadOwner ? state.compareAndExchange(CONSISTENT, OWNER_DIED) : state.getAcquire();
+        if (tookOverFromDeadOwner && s == CONSISTENT) s = OWNER_DIED;
         if (s == CONSISTENT) return LockResult.ACQUIRED;
         if (s == OWNER_DIED) return LockResult.OWNER_DIED; // the previous heir died before repairing
         ownerTid.setOpaque(0);

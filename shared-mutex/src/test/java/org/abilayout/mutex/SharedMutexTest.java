@@ -144,6 +144,15 @@ class SharedMutexTest {
     }
 
     @Test
+    void aMutexGivenUpStaysNotRecoverableWhenItsNextOwnerDiesToo() throws Exception {
+        setLockWord(deadPid());
+        mutex.lock();
+        mutex.unlock(); // gives up: not recoverable
+        setLockWord(deadPid()); // as if a process died while being refused
+        assertThrows(MutexNotRecoverableException.class, mutex::lock);
+    }
+
+    @Test
     void markConsistentWithoutADeathIsAnError() {
         mutex.lock();
         assertThrows(IllegalStateException.class, mutex::markConsistent);

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Shared-mutex benchmark: uncontended lock+unlock and two-process ping-pong, side by side, for
+# this mutex from Java and from C, glibc's process-shared pthread mutex, and FileChannel.lock.
+# Usage: shared-mutex/bench/run.sh  (after ./mvnw -pl shared-mutex -am verify or compile)
+# Results go to stdout as a Markdown table; copy them to bench/RESULTS.md.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+module=$(dirname "$here")
+root=$(dirname "$module")
+out="$module/target/bench"
+mkdir -p "$out"
+. "$root/.mvn/find-jdk25.sh"   # sets JAVA_HOME to a JDK 25
+java="$JAVA_HOME/bin/java"
+javac="$JAVA_HOME/bin/javac"
+cp="$module/target/classes:$root/layout-spec/target/classes:$root/arch/target/classes:$root/runtime/target/classes"
+N_UNCONTENDED=${N_UNCONTENDED:-20000000}
+N_FILELOCK=${N_FILELOCK:-200000}
+N_PINGPONG=${N_PINGPONG:-50000}
+N_PINGPONG_FILELOCK=${N_PINGPONG_FILELOCK:-5000}
+
+gcc -O2 -std=c11 -Wall -I "$module/src/main/c" "$module/src/main/c/shared_mutex.c" "$here/bench.c" -o "$out/bench" -lpthread
+"$javac" -d "$out" -cp "$cp" "$here/MutexBench.java"
+jrun() { "$java" --enable-native-access=ALL-UNNAMED -cp "$out:$cp" MutexBench "$@"; }
+file=/dev/shm/abilayout-bench-$$
+trap 'rm -f "$file"' EXIT
+"$out/bench" init "$file"
+
+# two processes: ROLE 1 in the background, ROLE 0 (which prints) in the foreground
+pair() { # pair "CMD0..." "CMD1..."
+  sh -c "$2" & p=$!
+  r=$(sh -c "$1")
+  wait $p
+  echo "$r"
+}
+c="$out/bench"
+j="'$java' --enable-native-access=ALL-UNNAMED -cp '$out:$cp' MutexBench"
+
+u_java=$(jrun uncontended ours "$file" "$N_UNCONTENDED")
+u_c=$("$c" uncontended ours "$file" "$N_UNCONTENDED")
+u_pthread=$("$c" uncontended pthread "$file" "$N_UNCONTENDED")
+u_robust=$("$c" uncontended pthread-robust "$file" "$N_UNCONTENDED")
+u_filelock=$(jrun uncontended filelock "$file" "$N_FILELOCK")
+p_java=$(pair "$j pingpong ours $file $N_PINGPONG 0" "$j pingpong ours $file $N_PINGPONG 1")
+p_mixed=$(pair "$j pingpong ours $file $N_PINGPONG 0" "$c pingpong ours $file $N_PINGPONG 1")
+p_c=$(pair "$c pingpong ours $file $N_PINGPONG 0" "$c pingpong ours $file $N_PINGPONG 1")
+p_pthread=$(pair "$c pingpong pthread $file $N_PINGPONG 0" "$c pingpong pthread $file $N_PINGPONG 1")
+p_filelock=$(pair "$j pingpong filelock $file $N_PINGPONG_FILELOCK 0" "$j pingpong filelock $file $N_PINGPONG_FILELOCK 1")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "| lock | uncontended lock+unlock (ns/op) | vs glibc | two-process ping-pong (ns/round trip) | vs glibc |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+echo "| SharedMutex, Java (FFM futex) | $u_java | $(ratio "$u_java" "$u_pthread")× | $p_java (Java↔Java) | $(ratio "$p_java" "$p_pthread")× |"
+echo "| same protocol, C (shared_mutex.c) | $u_c | $(ratio "$u_c" "$u_pthread")× | $p_c (C↔C) | $(ratio "$p_c" "$p_pthread")× |"
+echo "| same protocol, Java↔C | | | $p_mixed | $(ratio "$p_mixed" "$p_pthread")× |"
+echo "| glibc pthread_mutex_t, PROCESS_SHARED | $u_pthread | 1.00× | $p_pthread (with pthread_cond_t) | 1.00× |"
+echo "| glibc pthread_mutex_t, PROCESS_SHARED + ROBUST + ERRORCHECK | $u_robust | $(ratio "$u_robust" "$u_pthread")× | | |"
+echo "| Java FileChannel.lock | $u_filelock | $(ratio "$u_filelock" "$u_pthread")× | $p_filelock (polling: no condition) | $(ratio "$p_filelock" "$p_pthread")× |"
+echo
+echo "FileChannel.lock vs SharedMutex (Java): uncontended $(ratio "$u_filelock" "$u_java")× slower, ping-pong $(ratio "$p_filelock" "$p_java")× slower"
+echo "host: $(uname -srm), $(nproc) cores, $("$java" -version 2>&1 | head -1), $(gcc --version | head -1)"
