@@ -78,8 +78,6 @@ public record MutexAbi(Target target, StructAbi mutex, StructAbi cond, Map<Strin
         SourceFile source = new SourceFile("shared_mutex.layout", text);
         try {
             return SpecReader.parse(source);
-        } catch (UnsupportedOperationException notMergedYet) {
-            return ProvisionalSpecReader.parse(source);
         } catch (SpecException e) {
             throw new IllegalStateException("shared_mutex.layout does not resolve: " + e.getMessage(), e);
         }
