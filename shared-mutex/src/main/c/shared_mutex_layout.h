@@ -22,23 +22,23 @@
 #define SHARED_COND_VERSION 1u
 
 struct shared_mutex {
-    uint32_t magic;
-    uint32_t version;
+    uint32_t magic __attribute__((aligned(4)));
+    uint32_t version __attribute__((aligned(4)));
     volatile uint32_t lock __attribute__((aligned(4)));
     volatile int32_t owner_tid __attribute__((aligned(4)));
     volatile uint32_t state __attribute__((aligned(4)));
-    uint32_t flags;
-    uint32_t reserved[10];
-} __attribute__((aligned(4)));
+    uint32_t flags __attribute__((aligned(4)));
+    uint32_t reserved[10] __attribute__((aligned(4)));
+} __attribute__((aligned(64)));
 
 struct shared_cond {
-    uint32_t magic;
-    uint32_t version;
+    uint32_t magic __attribute__((aligned(4)));
+    uint32_t version __attribute__((aligned(4)));
     volatile uint32_t seq __attribute__((aligned(4)));
     volatile uint32_t waiters __attribute__((aligned(4)));
-    uint32_t flags;
-    uint32_t reserved[11];
-} __attribute__((aligned(4)));
+    uint32_t flags __attribute__((aligned(4)));
+    uint32_t reserved[11] __attribute__((aligned(4)));
+} __attribute__((aligned(64)));
 
 _Static_assert(sizeof(struct shared_mutex) == 64, "@pad_to(64)");
 _Static_assert(sizeof(struct shared_cond) == 64, "@pad_to(64)");

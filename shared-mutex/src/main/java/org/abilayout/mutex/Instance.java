@@ -1,7 +1,6 @@
 package org.abilayout.mutex;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import org.abilayout.mutex.layout.StructAbi;
 import org.abilayout.mutex.sys.Word;
 
@@ -64,8 +63,9 @@ final class Instance {
             throw new IllegalArgumentException("struct " + abi.name() + " must live in native memory shared between processes"
                     + " (a file or /dev/shm mapping), not on the Java heap");
         }
-        if (segment.address() % ValueLayout.JAVA_INT.byteAlignment() != 0) {
-            throw new IllegalArgumentException("struct " + abi.name() + " must start on a 4-byte boundary (futex words)");
+        if (segment.address() % abi.align() != 0) {
+            throw new IllegalArgumentException("struct " + abi.name() + " must start on a " + abi.align()
+                    + "-byte boundary (its own cache line); this segment starts at 0x" + Long.toHexString(segment.address()));
         }
         return segment.asSlice(0, abi.size());
     }

@@ -1,14 +1,19 @@
 package org.abilayout.mutex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
+import org.abilayout.compat.Compatibility;
+import org.abilayout.compat.LockFile;
+import org.abilayout.compat.Verdict;
 import org.abilayout.mutex.layout.MutexAbi;
 import org.abilayout.mutex.layout.StructAbi;
 import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.SourceFile;
 import org.junit.jupiter.api.Test;
 
 /** The struct is the ABI: the same bytes on every target, and the C side agrees with the spec. */
@@ -26,6 +31,8 @@ class SharedMutexLayoutTest {
             assertEquals(reference.cond().offsets(), abi.cond().offsets(), t.name());
             assertEquals(64, abi.mutex().size(), t.name());
             assertEquals(64, abi.cond().size(), t.name());
+            assertEquals(64, abi.mutex().align(), t.name());
+            assertEquals(64, abi.cond().align(), t.name());
             for (String word : new String[] {"lock", "owner_tid", "state"}) {
                 assertEquals(0, abi.mutex().offset(word) % 4, word + " on " + t.name());
             }
@@ -34,17 +41,30 @@ class SharedMutexLayoutTest {
     }
 
     @Test
+    void theSpecKeepsTheReleasedLayoutsOfItsLockOnEveryTarget() throws Exception {
+        // shared_mutex.layout.lock was written by `abilayout freeze`: version 1 is released
+        String lockText;
+        try (var in = MutexAbi.class.getResourceAsStream(MutexAbi.SPEC_RESOURCE + ".lock")) {
+            lockText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var lock = LockFile.read(new SourceFile("shared_mutex.layout.lock", lockText));
+        Verdict v = Compatibility.check(SPEC, java.util.Optional.of(lock), Catalogue.all());
+        assertFalse(v.isBreaking(), () -> v.changes().toString());
+    }
+
+    @Test
     void theCHeaderAgreesWithTheSpecOnTheHost() {
         Process p = Processes.c("layout");
         String out = Processes.finish(p, 20, "mutex_tool layout");
         Map<String, Long> fromC = new LinkedHashMap<>();
         for (String line : out.strip().split("\n")) {
-            String[] kv = line.split(" ");
-            fromC.put(kv[0], Long.parseLong(kv[1]));
+            int space = line.lastIndexOf(' ');
+            fromC.put(line.substring(0, space), Long.parseLong(line.substring(space + 1)));
         }
         Map<String, Long> fromSpec = new LinkedHashMap<>();
         for (StructAbi s : new StructAbi[] {MutexAbi.host().mutex(), MutexAbi.host().cond()}) {
             fromSpec.put(s.name(), s.size());
+            fromSpec.put(s.name() + " align", s.align());
             s.offsets().forEach((member, offset) -> fromSpec.put(s.name() + "." + member, offset));
         }
         assertEquals(new java.util.TreeMap<>(fromSpec), new java.util.TreeMap<>(fromC));

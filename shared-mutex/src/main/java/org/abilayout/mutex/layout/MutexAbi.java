@@ -96,7 +96,7 @@ public record MutexAbi(Target target, StructAbi mutex, StructAbi cond, Map<Strin
                 reserved[reserved.length - 1] = f.field().size();
             }
         }
-        return new StructAbi(name, r.size(), r.decl().traits().version(), offsets, reserved);
+        return new StructAbi(name, r.size(), r.align(), r.decl().traits().version(), offsets, reserved);
     }
 
     private static final class Holder {

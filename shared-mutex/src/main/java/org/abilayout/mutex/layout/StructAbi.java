@@ -8,11 +8,12 @@ import java.util.Map;
  *
  * @param name the struct name in the spec
  * @param size {@code sizeof} on the host target
+ * @param align {@code _Alignof} on the host target
  * @param version the struct's {@code @version}
  * @param offsets byte offset of every member, by name
  * @param reservedRanges {@code [offset, size]} pairs of the {@code @reserved} members
  */
-public record StructAbi(String name, long size, int version, Map<String, Long> offsets, long[] reservedRanges) {
+public record StructAbi(String name, long size, long align, int version, Map<String, Long> offsets, long[] reservedRanges) {
 
     public StructAbi {
         offsets = Map.copyOf(offsets);
