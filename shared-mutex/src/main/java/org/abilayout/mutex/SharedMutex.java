@@ -1,6 +1,8 @@
 package org.abilayout.mutex;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import org.abilayout.mutex.layout.MutexAbi;
@@ -37,6 +39,11 @@ public final class SharedMutex {
     /** How often a sleeping waiter wakes to ask whether the owner process still exists. */
     private static final long LIVENESS_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
     private static final int PID = checkedPid(ProcessHandle.current().pid());
+    // the hot paths use these directly: constant offsets and one VarHandle, which the JIT folds
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final long LOCK = STRUCT.offset("lock");
+    private static final long OWNER_TID = STRUCT.offset("owner_tid");
+    private static final long STATE = STRUCT.offset("state");
 
     private final MemorySegment segment;
     private final Word lock;
@@ -46,9 +53,9 @@ public final class SharedMutex {
 
     private SharedMutex(MemorySegment segment) {
         this.segment = segment;
-        this.lock = new Word(segment, STRUCT.offset("lock"));
-        this.ownerTid = new Word(segment, STRUCT.offset("owner_tid"));
-        this.state = new Word(segment, STRUCT.offset("state"));
+        this.lock = new Word(segment, LOCK);
+        this.ownerTid = new Word(segment, OWNER_TID);
+        this.state = new Word(segment, STATE);
         this.waiter = Waiter.forHost();
     }
 
@@ -98,11 +105,14 @@ public final class SharedMutex {
      * @throws IllegalMonitorStateException when the current thread does not hold the lock
      */
     public void unlock() {
-        checkHeldByCurrentThread("unlock");
-        ownerTid.setOpaque(0);
-        boolean giveUp = state.getAcquire() == OWNER_DIED;
+        MemorySegment s = segment;
+        if (((int) INT.getVolatile(s, LOCK) & PID_MASK) != PID || (int) INT.getOpaque(s, OWNER_TID) != currentTid()) {
+            checkHeldByCurrentThread("unlock"); // throws, with the details
+        }
+        INT.setOpaque(s, OWNER_TID, 0);
+        boolean giveUp = (int) INT.getAcquire(s, STATE) == OWNER_DIED;
         if (giveUp) state.setVolatile(NOT_RECOVERABLE);
-        int was = lock.getAndSet(0);
+        int was = (int) INT.getAndSet(s, LOCK, 0);
         if ((was & WAITERS) != 0) waiter.wake(lock, giveUp ? Waiter.ALL : 1);
     }
 
@@ -142,8 +152,13 @@ public final class SharedMutex {
     }
 
     private LockResult acquire(long timeoutNanos) {
-        int c = lock.compareAndExchange(0, PID);
-        if (c == 0) return acquired(false);
+        MemorySegment s = segment;
+        int c = (int) INT.compareAndExchange(s, LOCK, 0, PID);
+        if (c == 0) {
+            INT.setOpaque(s, OWNER_TID, currentTid());
+            if ((int) INT.getAcquire(s, STATE) == CONSISTENT) return LockResult.ACQUIRED;
+            return acquired(false);
+        }
         return acquireContended(c, timeoutNanos);
     }
 
