@@ -57,8 +57,8 @@ static struct bench_file *map_file(const char *path) {
 
 static void init(struct bench_file *f) {
     memset(f, 0, sizeof *f);
-    shared_mutex_init(&f->mutex);
-    shared_cond_init(&f->cond);
+    shared_mutex_initialize(&f->mutex);
+    shared_cond_initialize(&f->cond);
     pthread_mutexattr_t ma;
     pthread_mutexattr_init(&ma);
     pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_SHARED);

@@ -88,9 +88,8 @@ static int check_header(uint32_t magic, uint32_t version, uint32_t flags, uint32
     return 0;
 }
 
-int shared_mutex_init(struct shared_mutex *m) {
-    memset(m, 0, sizeof *m);
-    m->version = SHARED_MUTEX_VERSION;
+int shared_mutex_initialize(struct shared_mutex *m) {
+    shared_mutex_init(m);
     /* magic last: a racing attach sees no magic rather than half a struct */
     __atomic_store_n(&m->magic, SHARED_MUTEX_MAGIC, __ATOMIC_SEQ_CST);
     return 0;
@@ -192,9 +191,8 @@ int shared_mutex_consistent(struct shared_mutex *m) {
     return 0;
 }
 
-int shared_cond_init(struct shared_cond *c) {
-    memset(c, 0, sizeof *c);
-    c->version = SHARED_COND_VERSION;
+int shared_cond_initialize(struct shared_cond *c) {
+    shared_cond_init(c);
     __atomic_store_n(&c->magic, SHARED_COND_MAGIC, __ATOMIC_SEQ_CST);
     return 0;
 }

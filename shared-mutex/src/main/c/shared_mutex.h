@@ -17,13 +17,15 @@
 #define ORG_ABILAYOUT_MUTEX_SHARED_MUTEX_H
 
 #include <stdint.h>
-#include "shared_mutex_layout.h"
+/* the struct definitions and constants, generated from shared_mutex.layout */
+#include "org_abilayout_mutex.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-int shared_mutex_init(struct shared_mutex *m);
+/* shared_mutex_init (from the generated header) zeroes; this also publishes the magic */
+int shared_mutex_initialize(struct shared_mutex *m);
 int shared_mutex_attach(struct shared_mutex *m);
 int shared_mutex_lock(struct shared_mutex *m);
 int shared_mutex_trylock(struct shared_mutex *m);
@@ -32,7 +34,7 @@ int shared_mutex_timedlock(struct shared_mutex *m, int64_t timeout_ns);
 int shared_mutex_unlock(struct shared_mutex *m);
 int shared_mutex_consistent(struct shared_mutex *m);
 
-int shared_cond_init(struct shared_cond *c);
+int shared_cond_initialize(struct shared_cond *c);
 int shared_cond_attach(struct shared_cond *c);
 int shared_cond_wait(struct shared_cond *c, struct shared_mutex *m);
 /* ETIMEDOUT when the time ran out; the mutex is held again in every case but EPERM */

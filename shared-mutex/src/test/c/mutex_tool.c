@@ -98,9 +98,9 @@ int main(int argc, char **argv) {
         if (fd < 0) die(argv[2], errno);
         struct test_file *f = mmap(NULL, FILE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         if (f == MAP_FAILED) die("mmap", errno);
-        shared_mutex_init(&f->mutex);
-        shared_cond_init(&f->not_empty);
-        shared_cond_init(&f->not_full);
+        shared_mutex_initialize(&f->mutex);
+        shared_cond_initialize(&f->not_empty);
+        shared_cond_initialize(&f->not_full);
         return 0;
     }
     struct test_file *f = map_file(argv[2]);
