@@ -45,7 +45,12 @@ final class Processes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Process gcc = start(List.of("gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I", main.toString(),
+        // the generated header when the generator produced one, else the temporary stand-in
+        Path generated = Path.of(System.getProperty("shared.mutex.c.generated", "target/generated-sources/abilayout/c"));
+        Path header = Files.exists(generated.resolve("org_abilayout_mutex.h")) ? generated
+                : Path.of(System.getProperty("shared.mutex.c.provisional", "src/main/c-provisional"));
+        Process gcc = start(List.of("gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I", header.toString(),
+                "-I", main.toString(),
                 main.resolve("shared_mutex.c").toString(), test.resolve("mutex_tool.c").toString(), "-o", out.toString()));
         String log = finish(gcc, 60, "gcc");
         assertEquals(0, gcc.exitValue(), "gcc failed:\n" + log);

@@ -1,0 +1,52 @@
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.abilayout.arch.Catalogue;
+import org.abilayout.codegen.Generators;
+import org.abilayout.spec.SpecReader;
+import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.SpecException;
+
+/**
+ * Build step (generate-sources, run by exec-maven-plugin with the JDK's source launcher): the Java
+ * accessors and the C header of shared_mutex.layout, through the project's own generators, for
+ * every catalogue target.
+ *
+ * <p>Usage: {@code java -cp CLASSPATH GenerateBindings.java SPEC JAVA_OUT C_OUT JAVA_PACKAGE}
+ *
+ * <p>While a generator is not merged (the {@link Generators} facade throws
+ * {@link UnsupportedOperationException}), it says so and writes nothing for that language: the
+ * module then uses its temporary stand-ins (offsets from the layout engine at run time, the
+ * hand-written header in src/main/c-provisional).
+ */
+public final class GenerateBindings {
+    public static void main(String[] args) throws Exception {
+        Path spec = Path.of(args[0]);
+        Path javaOut = Path.of(args[1]);
+        Path cOut = Path.of(args[2]);
+        String javaPackage = args[3];
+        Spec parsed;
+        try {
+            parsed = SpecReader.read(spec);
+        } catch (SpecException e) {
+            System.err.print(e.render());
+            System.exit(2);
+            return;
+        }
+        var targets = Catalogue.all();
+        report("Java accessors", () -> Generators.java(parsed, Optional.of(javaPackage), targets, javaOut));
+        report("C header", () -> Generators.c(parsed, targets, cOut));
+    }
+
+    interface Job {
+        List<Path> run() throws Exception;
+    }
+
+    private static void report(String what, Job job) throws Exception {
+        try {
+            for (Path p : job.run()) System.out.println("abilayout: generated " + p);
+        } catch (UnsupportedOperationException notMerged) {
+            System.out.println("abilayout: no " + what + " (" + notMerged.getMessage() + "); using the temporary stand-in");
+        }
+    }
+}
