@@ -20,8 +20,8 @@ N_PINGPONG_FILELOCK=${N_PINGPONG_FILELOCK:-1000}
 # each figure is the best of REPEAT runs: on a shared machine, the least disturbed run is the truest
 REPEAT=${REPEAT:-3}
 
-header="$module/target/generated-sources/abilayout/c"
-[ -f "$header/org_abilayout_mutex.h" ] || header="$module/src/main/c-provisional"
+header="$module/target/generated-sources/abilayout/c"   # generated from the spec by the build
+[ -f "$header/org_abilayout_mutex.h" ] || { echo "run the build first: $header/org_abilayout_mutex.h is missing" >&2; exit 1; }
 gcc -O2 -std=c11 -Wall -I "$header" -I "$module/src/main/c" "$module/src/main/c/shared_mutex.c" "$here/bench.c" -o "$out/bench" -lpthread
 "$javac" -d "$out" -cp "$cp" "$here/MutexBench.java"
 file=/dev/shm/abilayout-bench-$$

@@ -3,6 +3,7 @@ import java.util.List;
 import java.util.Optional;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.codegen.Generators;
+import org.abilayout.codegen.c.CHeaderGenerator;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
@@ -14,10 +15,10 @@ import org.abilayout.spec.source.SpecException;
  *
  * <p>Usage: {@code java -cp CLASSPATH GenerateBindings.java SPEC JAVA_OUT C_OUT JAVA_PACKAGE}
  *
- * <p>While a generator is not merged (the {@link Generators} facade throws
- * {@link UnsupportedOperationException}), it says so and writes nothing for that language: the
- * module then uses its temporary stand-ins (offsets from the layout engine at run time, the
- * hand-written header in src/main/c-provisional).
+ * <p>While the Java generator is not merged (the {@link Generators} facade throws
+ * {@link UnsupportedOperationException}), it says so and writes no Java: the module then takes its
+ * offsets from the layout engine at run time (MutexAbi). The C header generator is merged; while
+ * the facade is not wired to it, it is called directly.
  */
 public final class GenerateBindings {
     public static void main(String[] args) throws Exception {
@@ -34,19 +35,22 @@ public final class GenerateBindings {
             return;
         }
         var targets = Catalogue.all();
-        report("Java accessors", () -> Generators.java(parsed, Optional.of(javaPackage), targets, javaOut));
-        report("C header", () -> Generators.c(parsed, targets, cOut));
-    }
-
-    interface Job {
-        List<Path> run() throws Exception;
-    }
-
-    private static void report(String what, Job job) throws Exception {
         try {
-            for (Path p : job.run()) System.out.println("abilayout: generated " + p);
+            Generators.java(parsed, Optional.of(javaPackage), targets, javaOut).forEach(GenerateBindings::report);
         } catch (UnsupportedOperationException notMerged) {
-            System.out.println("abilayout: no " + what + " (" + notMerged.getMessage() + "); using the temporary stand-in");
+            System.out.println("abilayout: no Java accessors (" + notMerged.getMessage()
+                    + "); offsets come from the layout engine at run time");
         }
+        List<Path> header;
+        try {
+            header = Generators.c(parsed, targets, cOut);
+        } catch (UnsupportedOperationException facadeNotWired) {
+            header = List.of(new CHeaderGenerator().write(parsed, targets, cOut));
+        }
+        header.forEach(GenerateBindings::report);
+    }
+
+    private static void report(Path written) {
+        System.out.println("abilayout: generated " + written);
     }
 }

@@ -45,10 +45,8 @@ final class Processes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // the generated header when the generator produced one, else the temporary stand-in
-        Path generated = Path.of(System.getProperty("shared.mutex.c.generated", "target/generated-sources/abilayout/c"));
-        Path header = Files.exists(generated.resolve("org_abilayout_mutex.h")) ? generated
-                : Path.of(System.getProperty("shared.mutex.c.provisional", "src/main/c-provisional"));
+        // org_abilayout_mutex.h, generated from the spec at generate-sources
+        Path header = Path.of(System.getProperty("shared.mutex.c.generated", "target/generated-sources/abilayout/c"));
         Process gcc = start(List.of("gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I", header.toString(),
                 "-I", main.toString(),
                 main.resolve("shared_mutex.c").toString(), test.resolve("mutex_tool.c").toString(), "-o", out.toString()));
