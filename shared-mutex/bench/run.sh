@@ -13,12 +13,11 @@ mkdir -p "$out"
 java="$JAVA_HOME/bin/java"
 javac="$JAVA_HOME/bin/javac"
 cp="$module/target/classes:$root/layout-spec/target/classes:$root/arch/target/classes:$root/runtime/target/classes"
-N_UNCONTENDED=${N_UNCONTENDED:-20000000}
-N_FILELOCK=${N_FILELOCK:-200000}
-N_PINGPONG=${N_PINGPONG:-50000}
-N_PINGPONG_FILELOCK=${N_PINGPONG_FILELOCK:-1000}
-# each figure is the best of REPEAT runs: on a shared machine, the least disturbed run is the truest
-REPEAT=${REPEAT:-3}
+N_UNCONTENDED=${N_UNCONTENDED:-5000000}
+N_FILELOCK=${N_FILELOCK:-50000}
+N_PINGPONG=${N_PINGPONG:-20000}
+N_PINGPONG_FILELOCK=${N_PINGPONG_FILELOCK:-300}
+REPEAT=${REPEAT:-7}
 
 header="$module/target/generated-sources/abilayout/c"   # generated from the spec by the build
 [ -f "$header/org_abilayout_mutex.h" ] || { echo "run the build first: $header/org_abilayout_mutex.h is missing" >&2; exit 1; }
@@ -35,28 +34,34 @@ pair() { # pair "CMD0..." "CMD1..."
   wait $p
   echo "$r"
 }
-best() { # best "COMMAND..." (shell words, may call pair) -> the smallest number it printed over REPEAT runs
-  i=0; b=
-  while [ $i -lt "$REPEAT" ]; do
-    v=$(eval "$1")
-    b=$(awk -v a="$v" -v b="$b" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }')
-    i=$((i + 1))
-  done
-  echo "$b"
-}
 c="$out/bench"
 j="'$java' --enable-native-access=ALL-UNNAMED -cp '$out:$cp' MutexBench"
 
-u_java=$(best "$j uncontended ours $file $N_UNCONTENDED")
-u_c=$(best "$c uncontended ours $file $N_UNCONTENDED")
-u_pthread=$(best "$c uncontended pthread $file $N_UNCONTENDED")
-u_robust=$(best "$c uncontended pthread-robust $file $N_UNCONTENDED")
-u_filelock=$(best "$j uncontended filelock $file $N_FILELOCK")
-p_java=$(best "pair \"$j pingpong ours $file $N_PINGPONG 0\" \"$j pingpong ours $file $N_PINGPONG 1\"")
-p_mixed=$(best "pair \"$j pingpong ours $file $N_PINGPONG 0\" \"$c pingpong ours $file $N_PINGPONG 1\"")
-p_c=$(best "pair \"$c pingpong ours $file $N_PINGPONG 0\" \"$c pingpong ours $file $N_PINGPONG 1\"")
-p_pthread=$(best "pair \"$c pingpong pthread $file $N_PINGPONG 0\" \"$c pingpong pthread $file $N_PINGPONG 1\"")
-p_filelock=$(best "pair \"$j pingpong filelock $file $N_PINGPONG_FILELOCK 0\" \"$j pingpong filelock $file $N_PINGPONG_FILELOCK 1\"")
+# name=command pairs, measured in interleaved rounds so that every variant sees the same mix of
+# machine load; each figure is the best (least disturbed) of its REPEAT runs
+set -- \
+  u_java "$j uncontended ours $file $N_UNCONTENDED" \
+  u_c "$c uncontended ours $file $N_UNCONTENDED" \
+  u_pthread "$c uncontended pthread $file $N_UNCONTENDED" \
+  u_robust "$c uncontended pthread-robust $file $N_UNCONTENDED" \
+  u_filelock "$j uncontended filelock $file $N_FILELOCK" \
+  p_java "pair \"$j pingpong ours $file $N_PINGPONG 0\" \"$j pingpong ours $file $N_PINGPONG 1\"" \
+  p_mixed "pair \"$j pingpong ours $file $N_PINGPONG 0\" \"$c pingpong ours $file $N_PINGPONG 1\"" \
+  p_c "pair \"$c pingpong ours $file $N_PINGPONG 0\" \"$c pingpong ours $file $N_PINGPONG 1\"" \
+  p_pthread "pair \"$c pingpong pthread $file $N_PINGPONG 0\" \"$c pingpong pthread $file $N_PINGPONG 1\"" \
+  p_filelock "pair \"$j pingpong filelock $file $N_PINGPONG_FILELOCK 0\" \"$j pingpong filelock $file $N_PINGPONG_FILELOCK 1\""
+round=0
+while [ $round -lt "$REPEAT" ]; do
+  i=1
+  while [ $i -lt $# ]; do
+    eval "name=\${$i}; cmd=\${$((i + 1))}"
+    v=$(eval "$cmd")
+    eval "old=\${$name:-}"
+    eval "$name=$(awk -v a="$v" -v b="$old" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }')"
+    i=$((i + 2))
+  done
+  round=$((round + 1))
+done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "| lock | uncontended lock+unlock (ns/op) | vs glibc | two-process ping-pong (ns/round trip) | vs glibc |"

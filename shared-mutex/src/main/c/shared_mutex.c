@@ -202,7 +202,8 @@ int shared_cond_attach(struct shared_cond *c) {
                         SHARED_COND_VERSION);
 }
 
-int shared_cond_timedwait(struct shared_cond *c, struct shared_mutex *m, int64_t timeout_ns) {
+/* timeout_ns < 0 waits until woken */
+static int cond_wait(struct shared_cond *c, struct shared_mutex *m, int64_t timeout_ns) {
     if (!held_by_self(m)) return EPERM;
     uint32_t s = __atomic_load_n(&c->seq, __ATOMIC_SEQ_CST);
     __atomic_fetch_add(&c->waiters, 1, __ATOMIC_SEQ_CST);
@@ -214,7 +215,11 @@ int shared_cond_timedwait(struct shared_cond *c, struct shared_mutex *m, int64_t
     return woken ? 0 : ETIMEDOUT;
 }
 
-int shared_cond_wait(struct shared_cond *c, struct shared_mutex *m) { return shared_cond_timedwait(c, m, -1); }
+int shared_cond_wait(struct shared_cond *c, struct shared_mutex *m) { return cond_wait(c, m, -1); }
+
+int shared_cond_timedwait(struct shared_cond *c, struct shared_mutex *m, int64_t timeout_ns) {
+    return cond_wait(c, m, timeout_ns < 0 ? 0 : timeout_ns);
+}
 
 static int cond_wake(struct shared_cond *c, int count) {
     __atomic_fetch_add(&c->seq, 1, __ATOMIC_SEQ_CST);

@@ -29,7 +29,7 @@ int shared_mutex_initialize(struct shared_mutex *m);
 int shared_mutex_attach(struct shared_mutex *m);
 int shared_mutex_lock(struct shared_mutex *m);
 int shared_mutex_trylock(struct shared_mutex *m);
-/* timeout_ns is relative; negative waits forever */
+/* timeout_ns is relative; 0 or negative tries once, like trylock (but returns ETIMEDOUT) */
 int shared_mutex_timedlock(struct shared_mutex *m, int64_t timeout_ns);
 int shared_mutex_unlock(struct shared_mutex *m);
 int shared_mutex_consistent(struct shared_mutex *m);
@@ -37,7 +37,8 @@ int shared_mutex_consistent(struct shared_mutex *m);
 int shared_cond_initialize(struct shared_cond *c);
 int shared_cond_attach(struct shared_cond *c);
 int shared_cond_wait(struct shared_cond *c, struct shared_mutex *m);
-/* ETIMEDOUT when the time ran out; the mutex is held again in every case but EPERM */
+/* ETIMEDOUT when the time ran out (0 or negative: at once); the mutex is held again in every case
+   but EPERM and ENOTRECOVERABLE */
 int shared_cond_timedwait(struct shared_cond *c, struct shared_mutex *m, int64_t timeout_ns);
 int shared_cond_signal(struct shared_cond *c);
 int shared_cond_broadcast(struct shared_cond *c);
