@@ -27,6 +27,7 @@ class AnnotationTest {
             case AnnotationArg.Name n -> "Name(" + n.name() + ")";
             case AnnotationArg.Keyed k -> "Keyed(" + k.key() + ": " + shape(k.value()) + ")";
             case AnnotationArg.Text t -> "Text(" + t.text() + ")";
+            case AnnotationArg.Str t -> "Str(" + t.value() + ")";
         };
     }
 
@@ -35,52 +36,66 @@ class AnnotationTest {
     }
 
     @Test
+    void stringArgumentsAreUnescaped() {
+        Spec spec = Specs.ok("""
+                @accept(alignment_raised, reason: "say \\"why\\"\\tnow")
+                struct s { int a; };
+                """);
+        Annotation accept = spec.records().getFirst().annotations().getFirst();
+        assertEquals(List.of("Name(alignment_raised)", "Keyed(reason: Str(say \"why\"\tnow))"), shapes(accept));
+    }
+
+    @Test
     void argumentFormsAreClassified() {
         Spec spec = Specs.ok("""
                 const int N = 8;
+                @version(8) @size(lp64: 40, ilp32: 24)
                 struct s {
-                    @size(lp64: 40, ilp32: 24) @pad_to(x86_64-linux-gnu: N * 2, i386-freebsd: 12) int a;
-                    @offset(N - 4) @version(2) @since(N) int b;
+                    @offset(N - 4) @since(N) int b;
                     @if(lp64 && !arch(mips, arm)) @reserved int c;
-                    @version_field @extensible int d;
+                    @version_field int d;
                 };
+                @pad_to(x86_64-linux-gnu: N * 2, i386-freebsd: 12) @extensible struct s2 { int a; };
                 """);
         RecordDecl s = Specs.record(spec, "s");
-        Member a = Specs.member(s, "a");
-        assertEquals(List.of("Keyed(lp64: Int(40))", "Keyed(ilp32: Int(24))"), shapes(a.annotation("size").orElseThrow()));
+        assertEquals(List.of("Keyed(lp64: Int(40))", "Keyed(ilp32: Int(24))"),
+                shapes(s.annotations().stream().filter(a -> a.name().equals("size")).findFirst().orElseThrow()));
         assertEquals(List.of("Keyed(x86_64-linux-gnu: Int(16))", "Keyed(i386-freebsd: Int(12))"),
-                shapes(a.annotation("pad_to").orElseThrow()));
+                shapes(Specs.record(spec, "s2").annotations().getFirst()));
         Member b = Specs.member(s, "b");
         assertEquals(List.of("Int(4)"), shapes(b.annotation("offset").orElseThrow()));
         assertEquals(List.of("Int(8)"), shapes(b.annotation("since").orElseThrow()));
         Member c = Specs.member(s, "c");
         assertEquals(List.of("Text(lp64 && !arch(mips, arm))"), shapes(c.annotation("if").orElseThrow()));
         assertEquals(List.of(), shapes(c.annotation("reserved").orElseThrow()));
-        assertEquals(List.of("version_field", "extensible"),
-                Specs.member(s, "d").annotations().stream().map(Annotation::name).toList());
+        assertEquals(List.of("version_field"), Specs.member(s, "d").annotations().stream().map(Annotation::name).toList());
     }
 
     @Test
-    void annotationsAreKeptRawOnEveryKindOfDeclaration() {
-        Spec spec = Specs.ok("@version(3) enum e { A };\n@since(2) const int X = 1;\n@reserved typedef int t;\n"
-                + "@extensible @version(1) union u { int a; };");
-        assertEquals("version", spec.decl("e").orElseThrow().annotations().getFirst().name());
-        assertEquals(List.of("Int(2)"), shapes(spec.decl("X").orElseThrow().annotations().getFirst()));
-        assertEquals("reserved", spec.decl("t").orElseThrow().annotations().getFirst().name());
+    void versioningAnnotationsAreRefusedWhereTheyMeanNothing() {
+        assertEquals("""
+                2:1: @version belongs on a struct or union, not an enum
+                3:1: @since belongs on a member, not a constant
+                4:1: @reserved belongs on a member, not a typedef
+                5:12: @version belongs on a struct or union""",
+                Specs.errors("@version(3) enum e { A };\n@since(2) const int X = 1;\n@reserved typedef int t;\n"
+                        + "struct u { @version(2) int a; };"));
+        Spec spec = Specs.ok("@extensible @version(1) union u { int a; };");
         assertEquals(List.of("extensible", "version"),
                 spec.decl("u").orElseThrow().annotations().stream().map(Annotation::name).toList());
     }
 
     @Test
     void bareNamesAndTargetNamesAreNames() {
-        RecordDecl s = Specs.record(Specs.ok("@version(lp64, x86_64-linux-gnu, freebsd.umtx) struct s { int x; };"), "s");
-        assertEquals(List.of("Name(lp64)", "Name(x86_64-linux-gnu)", "Name(freebsd.umtx)"),
+        RecordDecl s = Specs.record(Specs.ok(
+                "@accept(alignment_raised, member: x86_64-linux-gnu, reason: \"r\") struct s { int x; };"), "s");
+        assertEquals(List.of("Name(alignment_raised)", "Keyed(member: Name(x86_64-linux-gnu))", "Keyed(reason: Str(r))"),
                 shapes(s.annotations().getFirst()));
     }
 
     @Test
     void annotationPositionsPointAtTheAtSign() {
-        RecordDecl s = Specs.record(Specs.ok("struct s {\n    @since(2) int x;\n};"), "s");
+        RecordDecl s = Specs.record(Specs.ok("@version(2) struct s {\n    @since(2) int x;\n};"), "s");
         Annotation since = Specs.member(s, "x").annotations().getFirst();
         assertEquals(3, since.pos().line());
         assertEquals(5, since.pos().column());
@@ -142,7 +157,7 @@ class AnnotationTest {
     @Test
     void unknownAnnotationsListTheKnownOnes() {
         assertEquals("2:12: unknown annotation '@sinse'; did you mean 'since'?; known annotations: @align, @packed, "
-                + "@version, @since, @reserved, @if, @offset, @size, @pad_to, @version_field, @extensible",
+                + "@version, @since, @reserved, @if, @offset, @size, @pad_to, @version_field, @extensible, @accept",
                 Specs.errors("struct s { @sinse(2) int x; };"));
     }
 
