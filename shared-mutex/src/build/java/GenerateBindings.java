@@ -1,9 +1,7 @@
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.codegen.Generators;
-import org.abilayout.codegen.c.CHeaderGenerator;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
@@ -17,8 +15,7 @@ import org.abilayout.spec.source.SpecException;
  *
  * <p>While the Java generator is not merged (the {@link Generators} facade throws
  * {@link UnsupportedOperationException}), it says so and writes no Java: the module then takes its
- * offsets from the layout engine at run time (MutexAbi). The C header generator is merged; while
- * the facade is not wired to it, it is called directly.
+ * offsets from the layout engine at run time (MutexAbi).
  */
 public final class GenerateBindings {
     public static void main(String[] args) throws Exception {
@@ -41,13 +38,7 @@ public final class GenerateBindings {
             System.out.println("abilayout: no Java accessors (" + notMerged.getMessage()
                     + "); offsets come from the layout engine at run time");
         }
-        List<Path> header;
-        try {
-            header = Generators.c(parsed, targets, cOut);
-        } catch (UnsupportedOperationException facadeNotWired) {
-            header = List.of(new CHeaderGenerator().write(parsed, targets, cOut));
-        }
-        header.forEach(GenerateBindings::report);
+        Generators.c(parsed, targets, cOut).forEach(GenerateBindings::report);
     }
 
     private static void report(Path written) {
