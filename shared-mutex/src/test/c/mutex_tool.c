@@ -89,7 +89,7 @@ int main(int argc, char **argv) {
     }
     if (argc < 3) {
         fprintf(stderr, "usage: mutex_tool layout | init|hold FILE | count FILE N | produce FILE ID N | consume FILE TOTAL"
-                        " | unlock-foreign FILE\n");
+                        " | recover FILE consistent|give-up | unlock-foreign FILE\n");
         return 2;
     }
     const char *cmd = argv[1];
@@ -154,6 +154,16 @@ int main(int argc, char **argv) {
             sum += v;
         }
         printf("consumed %lld %lld\n", (long long)count, (long long)sum);
+        return 0;
+    }
+    if (strcmp(cmd, "recover") == 0 && argc == 4) {
+        /* inherit a dead owner's lock: print what lock said, then repair or give up */
+        int r = shared_mutex_timedlock(&f->mutex, 20000000000LL);
+        printf("%s\n", r == EOWNERDEAD ? "EOWNERDEAD" : r == 0 ? "OK" : r == ENOTRECOVERABLE ? "ENOTRECOVERABLE" : strerror(r));
+        if (r != 0 && r != EOWNERDEAD) return 1;
+        if (strcmp(argv[3], "consistent") == 0 && r == EOWNERDEAD && (r = shared_mutex_consistent(&f->mutex))) die("consistent", r);
+        f->head++;
+        unlock(&f->mutex);
         return 0;
     }
     if (strcmp(cmd, "unlock-foreign") == 0) {

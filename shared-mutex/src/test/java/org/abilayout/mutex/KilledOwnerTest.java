@@ -1,6 +1,7 @@
 package org.abilayout.mutex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -62,6 +63,38 @@ class KilledOwnerTest {
             assertEquals(ROUNDS, f.getLong(TestFile.HEAD), "every death was reported once");
             assertEquals(LockResult.ACQUIRED, m.lock(Duration.ofSeconds(5)), "consistent again at the end");
             m.unlock();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aCProcessRecoversFromAKilledJavaHolder() throws Exception {
+        try (TestFile f = TestFile.initialized("c-recovers")) {
+            String path = f.path.toString();
+            Process holder = Processes.java("hold", path);
+            awaitLocked(holder, "java", 0);
+            holder.destroyForcibly();
+            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+            assertEquals("EOWNERDEAD", Processes.finish(Processes.c("recover", path, "consistent"), 30, "recover").strip());
+            SharedMutex m = f.mutex();
+            assertEquals(LockResult.ACQUIRED, m.lock(Duration.ofSeconds(5)), "C marked it consistent");
+            m.unlock();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aCProcessThatGivesUpMakesTheMutexNotRecoverableForJavaToo() throws Exception {
+        try (TestFile f = TestFile.initialized("c-gives-up")) {
+            String path = f.path.toString();
+            Process holder = Processes.c("hold", path);
+            awaitLocked(holder, "C", 0);
+            holder.destroyForcibly();
+            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+            assertEquals("EOWNERDEAD", Processes.finish(Processes.c("recover", path, "give-up"), 30, "recover").strip());
+            SharedMutex m = f.mutex();
+            assertThrows(MutexNotRecoverableException.class, () -> m.lock(Duration.ofSeconds(5)));
+            assertEquals("ENOTRECOVERABLE", Processes.finish(Processes.c("recover", path, "consistent"), 30, "recover").strip());
         }
     }
 
