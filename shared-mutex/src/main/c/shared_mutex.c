@@ -96,7 +96,7 @@ int shared_mutex_initialize(struct shared_mutex *m) {
 }
 
 int shared_mutex_attach(struct shared_mutex *m) {
-    return check_header(__atomic_load_n(&m->magic, __ATOMIC_SEQ_CST), m->version, m->flags,
+    return check_header(__atomic_load_n(&m->magic, __ATOMIC_SEQ_CST), m->layout_version, m->flags,
                         SHARED_MUTEX_MAGIC, SHARED_MUTEX_VERSION);
 }
 
@@ -198,7 +198,7 @@ int shared_cond_initialize(struct shared_cond *c) {
 }
 
 int shared_cond_attach(struct shared_cond *c) {
-    return check_header(__atomic_load_n(&c->magic, __ATOMIC_SEQ_CST), c->version, c->flags, SHARED_COND_MAGIC,
+    return check_header(__atomic_load_n(&c->magic, __ATOMIC_SEQ_CST), c->layout_version, c->flags, SHARED_COND_MAGIC,
                         SHARED_COND_VERSION);
 }
 

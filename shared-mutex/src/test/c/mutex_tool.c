@@ -73,11 +73,11 @@ static void print_layout(void) {
 #define F(s, m) printf(#s "." #m " %zu\n", offsetof(struct s, m))
     printf("shared_mutex %zu\n", sizeof(struct shared_mutex));
     printf("shared_mutex align %zu\n", _Alignof(struct shared_mutex));
-    F(shared_mutex, magic); F(shared_mutex, version); F(shared_mutex, lock); F(shared_mutex, owner_tid);
+    F(shared_mutex, magic); F(shared_mutex, layout_version); F(shared_mutex, lock); F(shared_mutex, owner_tid);
     F(shared_mutex, state); F(shared_mutex, flags); F(shared_mutex, reserved);
     printf("shared_cond %zu\n", sizeof(struct shared_cond));
     printf("shared_cond align %zu\n", _Alignof(struct shared_cond));
-    F(shared_cond, magic); F(shared_cond, version); F(shared_cond, seq); F(shared_cond, waiters);
+    F(shared_cond, magic); F(shared_cond, layout_version); F(shared_cond, seq); F(shared_cond, waiters);
     F(shared_cond, flags); F(shared_cond, reserved);
 #undef F
 }

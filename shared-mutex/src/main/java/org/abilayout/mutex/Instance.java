@@ -16,7 +16,7 @@ final class Instance {
     static MemorySegment initialize(MemorySegment segment, StructAbi abi, int magic) {
         MemorySegment s = slice(segment, abi);
         s.fill((byte) 0);
-        new Word(s, abi.offset("version")).setVolatile(abi.version());
+        new Word(s, abi.offset("layout_version")).setVolatile(abi.version());
         new Word(s, abi.offset("flags")).setVolatile(0);
         // magic last: an attach that races with initialisation sees no magic rather than half a struct
         new Word(s, abi.offset("magic")).setVolatile(magic);
@@ -28,7 +28,7 @@ final class Instance {
         MemorySegment s = slice(segment, abi);
         String what = "struct " + abi.name();
         int found = new Word(s, abi.offset("magic")).getVolatile();
-        int version = new Word(s, abi.offset("version")).getVolatile();
+        int version = new Word(s, abi.offset("layout_version")).getVolatile();
         if (found != magic) {
             if (found == 0 && version == 0) {
                 throw new IncompatibleLayoutException("the segment holds no " + what + " (all zero): initialize it first");

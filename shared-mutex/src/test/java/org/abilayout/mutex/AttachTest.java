@@ -66,7 +66,7 @@ class AttachTest {
     @Test
     void attachRefusesAFutureLayoutVersion() {
         SharedMutex.initialize(segment);
-        setInt(MUTEX, "version", MUTEX.version() + 1);
+        setInt(MUTEX, "layout_version", MUTEX.version() + 1);
         String m = refusal(() -> SharedMutex.attach(segment));
         assertTrue(m.contains("initialised by layout version " + (MUTEX.version() + 1)), m);
         assertTrue(m.contains("knows versions up to " + MUTEX.version()), m);
@@ -75,7 +75,7 @@ class AttachTest {
     @Test
     void attachRefusesAFutureConditionVersion() {
         SharedCondition.initialize(segment);
-        setInt(COND, "version", 7);
+        setInt(COND, "layout_version", 7);
         String m = refusal(() -> SharedCondition.attach(segment));
         assertTrue(m.contains("layout version 7"), m);
     }
