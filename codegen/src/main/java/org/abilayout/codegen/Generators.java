@@ -24,6 +24,9 @@ public final class Generators {
     /** {@code gen java}: one class per struct/union plus enums and constants, under {@code outDir}. */
     public static List<Path> java(Spec spec, Optional<String> packageOverride, List<Target> targets, Path outDir)
             throws SpecException, IOException {
-        throw new UnsupportedOperationException("the Java generator is not merged yet");
+        var generator = new org.abilayout.codegen.java.JavaGenerator();
+        String name = Path.of(spec.source().name()).getFileName().toString();
+        var options = new org.abilayout.codegen.java.JavaGenerator.Options(packageOverride, targets, false);
+        return generator.write(generator.generate(spec, name, options), outDir);
     }
 }

@@ -111,6 +111,12 @@ public final class LayoutEngine {
         }
         if (decl.align().isPresent()) align = Math.max(align, decl.align().getAsLong());
         long size = checked(alignUp(end, align), decl.pos(), decl.cName());
+        int cap = target.scalarRecordAlignCap();
+        if (cap > 0 && size == 8 && align > cap && !userAligned(decl) && !hasFlexibleArray(decl)) {
+            // GCC i386: a record that fits DImode/DFmode is aligned like a long long in a struct
+            // (x86_field_alignment), whatever the _Atomic inside it asks for; its size stays
+            align = cap;
+        }
         var padTo = decl.traits().padTo().entryFor(target);
         if (padTo.isPresent()) {
             long want = padTo.get().value();
@@ -127,6 +133,23 @@ public final class LayoutEngine {
         RecordLayout layout = new RecordLayout(decl, target, size, align, fields, gaps(fields, size, union));
         done.put(decl, layout);
         return layout;
+    }
+
+    /** GCC's TYPE_USER_ALIGN: an {@code @align} on the record, a member, or a record inside it. */
+    private static boolean userAligned(RecordDecl decl) {
+        if (decl.align().isPresent()) return true;
+        for (Member m : decl.members()) {
+            if (m.align().isPresent()) return true;
+            CType t = m.type().unwrap();
+            while (t instanceof CType.ArrayType a) t = a.element().unwrap();
+            if (t instanceof CType.RecordType rt && userAligned(rt.decl())) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasFlexibleArray(RecordDecl decl) {
+        return !decl.members().isEmpty() && decl.members().getLast().type().unwrap() instanceof CType.ArrayType a
+                && a.isFlexible();
     }
 
     /** MSVC: per record, the largest alignment an aligned attribute on it or inside it asks for. */
