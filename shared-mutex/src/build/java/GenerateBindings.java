@@ -12,10 +12,6 @@ import org.abilayout.spec.source.SpecException;
  * every catalogue target.
  *
  * <p>Usage: {@code java -cp CLASSPATH GenerateBindings.java SPEC JAVA_OUT C_OUT JAVA_PACKAGE}
- *
- * <p>While the Java generator is not merged (the {@link Generators} facade throws
- * {@link UnsupportedOperationException}), it says so and writes no Java: the module then takes its
- * offsets from the layout engine at run time (MutexAbi).
  */
 public final class GenerateBindings {
     public static void main(String[] args) throws Exception {
@@ -32,12 +28,7 @@ public final class GenerateBindings {
             return;
         }
         var targets = Catalogue.all();
-        try {
-            Generators.java(parsed, Optional.of(javaPackage), targets, javaOut).forEach(GenerateBindings::report);
-        } catch (UnsupportedOperationException notMerged) {
-            System.out.println("abilayout: no Java accessors (" + notMerged.getMessage()
-                    + "); offsets come from the layout engine at run time");
-        }
+        Generators.java(parsed, Optional.of(javaPackage), targets, javaOut).forEach(GenerateBindings::report);
         Generators.c(parsed, targets, cOut).forEach(GenerateBindings::report);
     }
 

@@ -1,36 +1,45 @@
 package org.abilayout.mutex;
 
 import java.lang.foreign.MemorySegment;
-import org.abilayout.mutex.layout.StructAbi;
-import org.abilayout.mutex.sys.Word;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The header every struct of {@code shared_mutex.layout} starts with ({@code magic},
- * {@code version}, {@code flags}, reserved words): writing it, and refusing what does not match.
- * Shared by {@link SharedMutex} and {@link SharedCondition}.
+ * {@code layout_version}, {@code flags}, reserved words): writing it, and refusing what does not
+ * match. Shared by {@link SharedMutex} and {@link SharedCondition}, each of which describes its
+ * struct with the generated accessors.
+ *
+ * @param struct the C name, for messages
+ * @param size {@code sizeof} on the host
+ * @param align {@code _Alignof} on the host
+ * @param version the layout version this library writes and the newest it accepts
+ * @param magic the struct's magic number
  */
-final class Instance {
-    private Instance() {}
+record Instance(String struct, long size, long align, int version, int magic,
+        ToIntFunction<MemorySegment> magicOf, ToIntFunction<MemorySegment> versionOf,
+        ToIntFunction<MemorySegment> flagsOf, ObjIntConsumer<MemorySegment> publishMagic,
+        ObjIntConsumer<MemorySegment> setVersion) {
 
-    /** Zeroes the struct (reserved words included), then publishes version, flags and, last, magic. */
-    static MemorySegment initialize(MemorySegment segment, StructAbi abi, int magic) {
-        MemorySegment s = slice(segment, abi);
+    /** Zeroes the struct (reserved words included), writes the version, then publishes the magic. */
+    MemorySegment initialize(MemorySegment segment) {
+        MemorySegment s = slice(segment);
         s.fill((byte) 0);
-        new Word(s, abi.offset("layout_version")).setVolatile(abi.version());
-        new Word(s, abi.offset("flags")).setVolatile(0);
-        // magic last: an attach that races with initialisation sees no magic rather than half a struct
-        new Word(s, abi.offset("magic")).setVolatile(magic);
+        setVersion.accept(s, version);
+        // magic last, with release order: an attach that races with initialisation sees no magic
+        // rather than half a struct
+        publishMagic.accept(s, magic);
         return s;
     }
 
     /** Checks that {@code segment} holds an initialised instance this library can use. */
-    static MemorySegment attach(MemorySegment segment, StructAbi abi, int magic) {
-        MemorySegment s = slice(segment, abi);
-        String what = "struct " + abi.name();
-        int found = new Word(s, abi.offset("magic")).getVolatile();
-        int version = new Word(s, abi.offset("layout_version")).getVolatile();
+    MemorySegment attach(MemorySegment segment) {
+        MemorySegment s = slice(segment);
+        String what = "struct " + struct;
+        int found = magicOf.applyAsInt(s);
+        int v = versionOf.applyAsInt(s);
         if (found != magic) {
-            if (found == 0 && version == 0) {
+            if (found == 0 && v == 0) {
                 throw new IncompatibleLayoutException("the segment holds no " + what + " (all zero): initialize it first");
             }
             if (found == Integer.reverseBytes(magic)) {
@@ -40,34 +49,35 @@ final class Instance {
             throw new IncompatibleLayoutException("the segment does not hold a " + what + ": magic is 0x" + hex(found)
                     + ", expected 0x" + hex(magic));
         }
-        if (version > abi.version()) {
-            throw new IncompatibleLayoutException(what + " was initialised by layout version " + version
-                    + "; this library knows versions up to " + abi.version()
-                    + " and will not guess what a newer one means. Use a library of version " + version + " or later.");
+        if (Integer.compareUnsigned(v, version) > 0) {
+            throw new IncompatibleLayoutException(what + " was initialised by layout version " + Integer.toUnsignedString(v)
+                    + "; this library knows versions up to " + version
+                    + " and will not guess what a newer one means. Use a library of version " + Integer.toUnsignedString(v)
+                    + " or later.");
         }
-        if (version < 1) throw new IncompatibleLayoutException(what + " has an invalid layout version " + version);
-        int flags = new Word(s, abi.offset("flags")).getVolatile();
+        if (v < 1) throw new IncompatibleLayoutException(what + " has an invalid layout version " + v);
+        int flags = flagsOf.applyAsInt(s);
         if (flags != 0) {
             throw new IncompatibleLayoutException(what + " uses feature flags 0x" + hex(flags)
-                    + " that layout version " + abi.version() + " does not define");
+                    + " that layout version " + version + " does not define");
         }
         return s;
     }
 
-    private static MemorySegment slice(MemorySegment segment, StructAbi abi) {
-        if (segment.byteSize() < abi.size()) {
+    private MemorySegment slice(MemorySegment segment) {
+        if (segment.byteSize() < size) {
             throw new IncompatibleLayoutException("a segment of " + segment.byteSize() + " bytes cannot hold struct "
-                    + abi.name() + " (" + abi.size() + " bytes)");
+                    + struct + " (" + size + " bytes)");
         }
         if (!segment.isNative()) {
-            throw new IllegalArgumentException("struct " + abi.name() + " must live in native memory shared between processes"
+            throw new IllegalArgumentException("struct " + struct + " must live in native memory shared between processes"
                     + " (a file or /dev/shm mapping), not on the Java heap");
         }
-        if (segment.address() % abi.align() != 0) {
-            throw new IllegalArgumentException("struct " + abi.name() + " must start on a " + abi.align()
+        if (segment.address() % align != 0) {
+            throw new IllegalArgumentException("struct " + struct + " must start on a " + align
                     + "-byte boundary (its own cache line); this segment starts at 0x" + Long.toHexString(segment.address()));
         }
-        return segment.asSlice(0, abi.size());
+        return segment.asSlice(0, size);
     }
 
     private static String hex(int v) {

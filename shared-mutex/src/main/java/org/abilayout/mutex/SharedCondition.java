@@ -1,10 +1,12 @@
 package org.abilayout.mutex;
 
+import static org.abilayout.mutex.abi.Constants.SHARED_COND_MAGIC;
+
+import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Objects;
-import org.abilayout.mutex.layout.MutexAbi;
-import org.abilayout.mutex.layout.StructAbi;
+import org.abilayout.mutex.abi.SharedCond.Host;
 import org.abilayout.mutex.sys.Waiter;
 import org.abilayout.mutex.sys.Word;
 
@@ -19,28 +21,30 @@ import org.abilayout.mutex.sys.Word;
  * wake-ups are possible, as with every condition variable: wait in a loop on the predicate.
  */
 public final class SharedCondition {
-    private static final MutexAbi ABI = MutexAbi.host();
-    private static final StructAbi STRUCT = ABI.cond();
-    private static final int MAGIC = ABI.constant("SHARED_COND_MAGIC");
+    private static final long SEQ_OFFSET = Host.layout().byteOffset(PathElement.groupElement("seq"));
+    private static final Instance INSTANCE = new Instance("shared_cond", Host.byteSize(), Host.layout().byteAlignment(),
+            org.abilayout.mutex.abi.SharedCond.CURRENT_VERSION, SHARED_COND_MAGIC, Host::magic_getVolatile,
+            Host::layout_version, Host::flags, Host::magic_setRelease, Host::layout_version);
 
-    private final Word seq;
-    private final Word waiters;
+    private final MemorySegment segment;
+    /** The sequence word as the futex sees it: an address. */
+    private final Word seqWord;
     private final Waiter waiter;
 
     private SharedCondition(MemorySegment segment) {
-        this.seq = new Word(segment, STRUCT.offset("seq"));
-        this.waiters = new Word(segment, STRUCT.offset("waiters"));
+        this.segment = segment;
+        this.seqWord = new Word(segment, SEQ_OFFSET);
         this.waiter = Waiter.forHost();
     }
 
     /** {@code sizeof(struct shared_cond)} on this host. */
     public static long byteSize() {
-        return STRUCT.size();
+        return Host.byteSize();
     }
 
     /** Makes the start of {@code segment} a fresh condition of the current layout version. */
     public static SharedCondition initialize(MemorySegment segment) {
-        return new SharedCondition(Instance.initialize(Objects.requireNonNull(segment), STRUCT, MAGIC));
+        return new SharedCondition(INSTANCE.initialize(Objects.requireNonNull(segment)));
     }
 
     /**
@@ -49,7 +53,7 @@ public final class SharedCondition {
      * @throws IncompatibleLayoutException as {@link SharedMutex#attach}
      */
     public static SharedCondition attach(MemorySegment segment) {
-        return new SharedCondition(Instance.attach(Objects.requireNonNull(segment), STRUCT, MAGIC));
+        return new SharedCondition(INSTANCE.attach(Objects.requireNonNull(segment)));
     }
 
     /**
@@ -83,22 +87,22 @@ public final class SharedCondition {
     }
 
     private void wake(int count) {
-        seq.getAndAdd(1);
+        Host.seq_getAndAdd(segment, 1);
         // a waiter increments `waiters` before releasing the mutex, so one that could miss this
         // sequence number is counted by now
-        if (waiters.getVolatile() != 0) waiter.wake(seq, count);
+        if (Host.waiters_getVolatile(segment) != 0) waiter.wake(seqWord, count);
     }
 
     private boolean awaitNanos(SharedMutex mutex, long nanos) {
         mutex.checkHeldByCurrentThread("await");
-        int s = seq.getVolatile();
-        waiters.getAndAdd(1);
+        int s = Host.seq_getVolatile(segment);
+        Host.waiters_getAndAdd(segment, 1);
         mutex.unlock();
         boolean woken = true;
         try {
-            woken = waiter.await(seq, s, nanos);
+            woken = waiter.await(seqWord, s, nanos);
         } finally {
-            waiters.getAndAdd(-1);
+            Host.waiters_getAndAdd(segment, -1);
             if (mutex.lock() == LockResult.OWNER_DIED) {
                 throw new OwnerDiedException("await: the mutex was relocked after its previous owner died holding it;"
                         + " repair the protected data and call markConsistent()");

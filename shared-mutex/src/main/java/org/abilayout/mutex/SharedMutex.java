@@ -1,12 +1,17 @@
 package org.abilayout.mutex;
 
+import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_CONSISTENT;
+import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_MAGIC;
+import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_NOT_RECOVERABLE;
+import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_OWNER_DIED;
+import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_PID_MASK;
+import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_WAITERS;
+
+import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
-import org.abilayout.mutex.layout.MutexAbi;
-import org.abilayout.mutex.layout.StructAbi;
+import org.abilayout.mutex.abi.SharedMutex.Host;
 import org.abilayout.mutex.sys.Waiter;
 import org.abilayout.mutex.sys.Word;
 
@@ -24,44 +29,39 @@ import org.abilayout.mutex.sys.Word;
  * still exists ({@code kill(pid, 0)}) before sleeping, sleeps with a timeout so that it asks again
  * periodically, and takes over a dead owner's lock with a CAS on the exact value it inspected.
  *
- * <p>Instances are cheap views over the segment; any number of them, in any processes, may view
- * the same bytes. The segment must stay mapped while they are in use.
+ * <p>Every access to the struct goes through the accessors generated from the spec
+ * ({@code org.abilayout.mutex.abi.SharedMutex.Host}); instances are cheap views over the segment,
+ * and any number of them, in any processes, may view the same bytes. The segment must stay mapped
+ * while they are in use.
  */
 public final class SharedMutex {
-    private static final MutexAbi ABI = MutexAbi.host();
-    private static final StructAbi STRUCT = ABI.mutex();
-    private static final int MAGIC = ABI.constant("SHARED_MUTEX_MAGIC");
-    private static final int WAITERS = ABI.constant("SHARED_MUTEX_WAITERS");
-    private static final int PID_MASK = ABI.constant("SHARED_MUTEX_PID_MASK");
-    private static final int CONSISTENT = ABI.constant("SHARED_MUTEX_CONSISTENT");
-    private static final int OWNER_DIED = ABI.constant("SHARED_MUTEX_OWNER_DIED");
-    private static final int NOT_RECOVERABLE = ABI.constant("SHARED_MUTEX_NOT_RECOVERABLE");
+    private static final int WAITERS = SHARED_MUTEX_WAITERS;
+    private static final int PID_MASK = SHARED_MUTEX_PID_MASK;
+    private static final int CONSISTENT = SHARED_MUTEX_CONSISTENT;
+    private static final int OWNER_DIED = SHARED_MUTEX_OWNER_DIED;
+    private static final int NOT_RECOVERABLE = SHARED_MUTEX_NOT_RECOVERABLE;
     /** How often a sleeping waiter wakes to ask whether the owner process still exists. */
     private static final long LIVENESS_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
     private static final int PID = checkedPid(ProcessHandle.current().pid());
-    // the hot paths use these directly: constant offsets and one VarHandle, which the JIT folds
-    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    private static final long LOCK = STRUCT.offset("lock");
-    private static final long OWNER_TID = STRUCT.offset("owner_tid");
-    private static final long STATE = STRUCT.offset("state");
+    private static final long LOCK_OFFSET = Host.layout().byteOffset(PathElement.groupElement("lock"));
+    private static final Instance INSTANCE = new Instance("shared_mutex", Host.byteSize(), Host.layout().byteAlignment(),
+            org.abilayout.mutex.abi.SharedMutex.CURRENT_VERSION, SHARED_MUTEX_MAGIC, Host::magic_getVolatile,
+            Host::layout_version, Host::flags, Host::magic_setRelease, Host::layout_version);
 
     private final MemorySegment segment;
-    private final Word lock;
-    private final Word ownerTid;
-    private final Word state;
+    /** The lock word as the futex sees it: an address. */
+    private final Word lockWord;
     private final Waiter waiter;
 
     private SharedMutex(MemorySegment segment) {
         this.segment = segment;
-        this.lock = new Word(segment, LOCK);
-        this.ownerTid = new Word(segment, OWNER_TID);
-        this.state = new Word(segment, STATE);
+        this.lockWord = new Word(segment, LOCK_OFFSET);
         this.waiter = Waiter.forHost();
     }
 
     /** {@code sizeof(struct shared_mutex)} on this host; the mutex uses the first this many bytes of its segment. */
     public static long byteSize() {
-        return STRUCT.size();
+        return Host.byteSize();
     }
 
     /**
@@ -70,7 +70,7 @@ public final class SharedMutex {
      * attaches; initialising a mutex in use breaks it.
      */
     public static SharedMutex initialize(MemorySegment segment) {
-        return new SharedMutex(Instance.initialize(Objects.requireNonNull(segment), STRUCT, MAGIC));
+        return new SharedMutex(INSTANCE.initialize(Objects.requireNonNull(segment)));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class SharedMutex {
      *     order, or one initialised by a layout version or with features this library does not know
      */
     public static SharedMutex attach(MemorySegment segment) {
-        return new SharedMutex(Instance.attach(Objects.requireNonNull(segment), STRUCT, MAGIC));
+        return new SharedMutex(INSTANCE.attach(Objects.requireNonNull(segment)));
     }
 
     /** Waits as long as it takes. */
@@ -106,14 +106,14 @@ public final class SharedMutex {
      */
     public void unlock() {
         MemorySegment s = segment;
-        if (((int) INT.getVolatile(s, LOCK) & PID_MASK) != PID || (int) INT.getOpaque(s, OWNER_TID) != currentTid()) {
+        if ((Host.lock_getVolatile(s) & PID_MASK) != PID || Host.owner_tid(s) != currentTid()) {
             checkHeldByCurrentThread("unlock"); // throws, with the details
         }
-        INT.setOpaque(s, OWNER_TID, 0);
-        boolean giveUp = (int) INT.getAcquire(s, STATE) == OWNER_DIED;
-        if (giveUp) state.setVolatile(NOT_RECOVERABLE);
-        int was = (int) INT.getAndSet(s, LOCK, 0);
-        if ((was & WAITERS) != 0) waiter.wake(lock, giveUp ? Waiter.ALL : 1);
+        Host.owner_tid_setRelease(s, 0);
+        boolean giveUp = Host.state_getVolatile(s) == OWNER_DIED;
+        if (giveUp) Host.state_setRelease(s, NOT_RECOVERABLE);
+        int was = release(s);
+        if ((was & WAITERS) != 0) waiter.wake(lockWord, giveUp ? Waiter.ALL : 1);
     }
 
     /**
@@ -124,22 +124,19 @@ public final class SharedMutex {
      */
     public void markConsistent() {
         checkHeldByCurrentThread("markConsistent");
-        if (state.getAcquire() != OWNER_DIED) throw new IllegalStateException("the mutex is not awaiting recovery");
-        state.setVolatile(CONSISTENT);
+        if (!Host.state_compareAndSet(segment, OWNER_DIED, CONSISTENT)) {
+            throw new IllegalStateException("the mutex is not awaiting recovery");
+        }
     }
 
     /** Whether the calling thread holds this lock. */
     public boolean isHeldByCurrentThread() {
-        return (lock.getVolatile() & PID_MASK) == PID && ownerTid.getOpaque() == currentTid();
+        return (Host.lock_getVolatile(segment) & PID_MASK) == PID && Host.owner_tid_getVolatile(segment) == currentTid();
     }
 
     /** The pid of the process holding the lock, 0 when it is free (a snapshot, for diagnostics). */
     public int ownerPid() {
-        return lock.getVolatile() & PID_MASK;
-    }
-
-    MemorySegment segment() {
-        return segment;
+        return Host.lock_getVolatile(segment) & PID_MASK;
     }
 
     void checkHeldByCurrentThread(String what) {
@@ -153,17 +150,17 @@ public final class SharedMutex {
 
     private LockResult acquire(long timeoutNanos) {
         MemorySegment s = segment;
-        int c = (int) INT.compareAndExchange(s, LOCK, 0, PID);
-        if (c == 0) {
-            INT.setOpaque(s, OWNER_TID, currentTid());
-            if ((int) INT.getAcquire(s, STATE) == CONSISTENT) return LockResult.ACQUIRED;
+        if (Host.lock_compareAndSet(s, 0, PID)) {
+            Host.owner_tid_setRelease(s, currentTid());
+            if (Host.state_getVolatile(s) == CONSISTENT) return LockResult.ACQUIRED;
             return acquired(false);
         }
-        return acquireContended(c, timeoutNanos);
+        return acquireContended(s, timeoutNanos);
     }
 
-    private LockResult acquireContended(int c, long timeoutNanos) {
-        if ((c & PID_MASK) == PID && ownerTid.getOpaque() == currentTid()) {
+    private LockResult acquireContended(MemorySegment s, long timeoutNanos) {
+        int c = Host.lock_getVolatile(s);
+        if ((c & PID_MASK) == PID && Host.owner_tid_getVolatile(s) == currentTid()) {
             throw new IllegalStateException("the current thread already holds this mutex (it is not recursive)");
         }
         long start = System.nanoTime();
@@ -171,46 +168,53 @@ public final class SharedMutex {
         while (true) {
             if (c == 0) {
                 // Drepper's rule: after sleeping, take the lock as "contended", since others may still sleep
-                c = lock.compareAndExchange(0, PID | WAITERS);
-                if (c == 0) return acquired(false);
+                if (Host.lock_compareAndSet(s, 0, PID | WAITERS)) return acquired(false);
+                c = Host.lock_getVolatile(s);
                 continue;
             }
             int owner = c & PID_MASK;
             if (owner != PID && !waiter.isAlive(owner, stalled)) {
                 // the CAS on the exact word inspected: if the dead owner's lock changed meanwhile
                 // (another waiter took it over first), we look again
-                int witness = lock.compareAndExchange(c, PID | WAITERS);
-                if (witness == c) return acquired(true);
-                c = witness;
+                if (Host.lock_compareAndSet(s, c, PID | WAITERS)) return acquired(true);
+                c = Host.lock_getVolatile(s);
                 continue;
             }
             long left = timeoutNanos < 0 ? LIVENESS_INTERVAL_NANOS : timeoutNanos - (System.nanoTime() - start);
             if (left <= 0) return LockResult.NOT_ACQUIRED;
             if ((c & WAITERS) == 0) {
-                int witness = lock.compareAndExchange(c, c | WAITERS);
-                if (witness != c) {
-                    c = witness;
+                if (!Host.lock_compareAndSet(s, c, c | WAITERS)) {
+                    c = Host.lock_getVolatile(s);
                     continue;
                 }
                 c |= WAITERS;
             }
-            stalled = !waiter.await(lock, c, Math.min(left, LIVENESS_INTERVAL_NANOS));
-            c = lock.getVolatile();
+            stalled = !waiter.await(lockWord, c, Math.min(left, LIVENESS_INTERVAL_NANOS));
+            c = Host.lock_getVolatile(s);
         }
     }
 
     private LockResult acquired(boolean tookOverFromDeadOwner) {
-        ownerTid.setOpaque(currentTid());
+        MemorySegment s = segment;
+        Host.owner_tid_setRelease(s, currentTid());
         // a dead owner leaves the data suspect, unless an earlier heir already gave up on it
-        int s = tookOverFromDeadOwner ? state.compareAndExchange(CONSISTENT, OWNER_DIED) : state.getAcquire();
-        if (tookOverFromDeadOwner && s == CONSISTENT) s = OWNER_DIED;
-        if (s == CONSISTENT) return LockResult.ACQUIRED;
-        if (s == OWNER_DIED) return LockResult.OWNER_DIED; // the previous heir died before repairing
-        ownerTid.setOpaque(0);
-        int was = lock.getAndSet(0);
-        if ((was & WAITERS) != 0) waiter.wake(lock, Waiter.ALL);
+        if (tookOverFromDeadOwner) Host.state_compareAndSet(s, CONSISTENT, OWNER_DIED);
+        int state = Host.state_getVolatile(s);
+        if (state == CONSISTENT) return LockResult.ACQUIRED;
+        if (state == OWNER_DIED) return LockResult.OWNER_DIED; // this heir, or an earlier one that died too
+        Host.owner_tid_setRelease(s, 0);
+        if ((release(s) & WAITERS) != 0) waiter.wake(lockWord, Waiter.ALL);
         throw new MutexNotRecoverableException("the shared mutex is not recoverable: an owner died holding it and"
                 + " the next owner unlocked it without markConsistent(); initialise it again");
+    }
+
+    /** Sets the lock word to 0 and returns what it was (an exchange, as a CAS loop on the generated accessors). */
+    private static int release(MemorySegment s) {
+        int was;
+        do {
+            was = Host.lock_getVolatile(s);
+        } while (!Host.lock_compareAndSet(s, was, 0));
+        return was;
     }
 
     /**
@@ -222,7 +226,9 @@ public final class SharedMutex {
     }
 
     private static int checkedPid(long pid) {
-        if (pid <= 0 || pid > Integer.toUnsignedLong(PID_MASK)) throw new IllegalStateException("pid " + pid + " does not fit the lock word");
+        if (pid <= 0 || pid > Integer.toUnsignedLong(SHARED_MUTEX_PID_MASK)) {
+            throw new IllegalStateException("pid " + pid + " does not fit the lock word");
+        }
         return (int) pid;
     }
 }

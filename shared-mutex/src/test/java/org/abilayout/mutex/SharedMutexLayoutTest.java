@@ -53,6 +53,26 @@ class SharedMutexLayoutTest {
     }
 
     @Test
+    void theGeneratedAccessorsLayTheStructsOutAsTheEngineDoesOnTheHost() {
+        MutexAbi engine = MutexAbi.host();
+        assertEquals(engine.mutex().offsets(), offsets(org.abilayout.mutex.abi.SharedMutex.Host.layout()));
+        assertEquals(engine.mutex().size(), org.abilayout.mutex.abi.SharedMutex.Host.byteSize());
+        assertEquals(engine.mutex().align(), org.abilayout.mutex.abi.SharedMutex.Host.layout().byteAlignment());
+        assertEquals(engine.cond().offsets(), offsets(org.abilayout.mutex.abi.SharedCond.Host.layout()));
+        assertEquals(engine.cond().size(), org.abilayout.mutex.abi.SharedCond.Host.byteSize());
+        assertEquals(engine.cond().align(), org.abilayout.mutex.abi.SharedCond.Host.layout().byteAlignment());
+        assertEquals(engine.constant("SHARED_MUTEX_WAITERS"), org.abilayout.mutex.abi.Constants.SHARED_MUTEX_WAITERS);
+    }
+
+    private static Map<String, Long> offsets(java.lang.foreign.StructLayout layout) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (var member : layout.memberLayouts()) {
+            member.name().ifPresent(n -> out.put(n, layout.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(n))));
+        }
+        return out;
+    }
+
+    @Test
     void theCHeaderAgreesWithTheSpecOnTheHost() {
         Process p = Processes.c("layout");
         String out = Processes.finish(p, 20, "mutex_tool layout");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
 import org.abilayout.layout.FlatField;
 import org.abilayout.layout.LayoutEngine;
@@ -19,14 +20,11 @@ import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SpecException;
 
 /**
- * The layout of {@code shared_mutex.layout} on this host, taken from the spec by the layout engine
- * when the class is first used: offsets are never written by hand.
+ * The tests' oracle: the layout of {@code shared_mutex.layout} on a target as the layout engine
+ * computes it from the shipped spec, independently of the generated accessors that the library
+ * uses.
  *
- * <p>Temporary: this reads the spec at run time because the generated Java accessors
- * ({@code codegen/java}) are not merged yet. Once they are, the generated classes replace this one
- * and {@code layout-spec} stops being a run-time dependency.
- *
- * @param target the host target the offsets are for
+ * @param target the target the offsets are for
  * @param mutex {@code struct shared_mutex}
  * @param cond {@code struct shared_cond}
  * @param constants every {@code const} of the spec, by name
@@ -39,7 +37,7 @@ public record MutexAbi(Target target, StructAbi mutex, StructAbi cond, Map<Strin
         constants = Map.copyOf(constants);
     }
 
-    /** The host's layout, computed once. */
+    /** The layout on the target the generated accessors chose for this host, computed once. */
     public static MutexAbi host() {
         return Holder.HOST;
     }
@@ -100,6 +98,7 @@ public record MutexAbi(Target target, StructAbi mutex, StructAbi cond, Map<Strin
     }
 
     private static final class Holder {
-        static final MutexAbi HOST = of(readSpec(), HostTarget.get());
+        static final MutexAbi HOST = of(readSpec(),
+                Catalogue.byName(org.abilayout.mutex.abi.SharedMutex.Host.target()).orElseThrow());
     }
 }
