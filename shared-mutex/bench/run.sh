@@ -12,7 +12,7 @@ mkdir -p "$out"
 . "$root/.mvn/find-jdk25.sh"   # sets JAVA_HOME to a JDK 25
 java="$JAVA_HOME/bin/java"
 javac="$JAVA_HOME/bin/javac"
-cp="$module/target/classes:$root/layout-spec/target/classes:$root/arch/target/classes:$root/runtime/target/classes"
+cp="$module/target/classes:$root/runtime/target/classes:$root/arch/target/classes"
 N_UNCONTENDED=${N_UNCONTENDED:-5000000}
 N_FILELOCK=${N_FILELOCK:-50000}
 N_PINGPONG=${N_PINGPONG:-20000}
