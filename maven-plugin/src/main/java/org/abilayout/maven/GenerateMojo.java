@@ -1,0 +1,214 @@
+package org.abilayout.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.abilayout.arch.Target;
+import org.abilayout.codegen.Generators;
+import org.abilayout.spec.source.SpecException;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Generates Java accessors (added as a compile source root) and C headers from the specs.
+ * Incremental: when neither the specs nor the plugin and its configuration changed since the last
+ * successful run, it writes nothing and says so in one line; otherwise it regenerates the specs
+ * that changed (all of them when the configuration did) and deletes what removed specs produced.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractSpecMojo {
+
+    /**
+     * The Java package of the generated classes. Default: the spec's own {@code package}
+     * declaration ({@code package freebsd.umtx;} gives {@code freebsd.umtx}).
+     */
+    @Parameter(property = "abilayout.javaPackage")
+    private String javaPackage;
+
+    /** Where Java accessors are written; added to the project's compile source roots. */
+    @Parameter(property = "abilayout.javaOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/abilayout", required = true)
+    private File javaOutputDirectory;
+
+    /** Where C headers are written, one per spec. */
+    @Parameter(property = "abilayout.cOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/abilayout-c", required = true)
+    private File cOutputDirectory;
+
+    /** Whether to generate C headers. */
+    @Parameter(property = "abilayout.generateC", defaultValue = "true")
+    private boolean generateC;
+
+    /** Whether to generate Java accessors (and add their directory as a compile source root). */
+    @Parameter(property = "abilayout.generateJava", defaultValue = "true")
+    private boolean generateJava;
+
+    /** Where the incremental state (fingerprints, files produced per spec) is kept. */
+    @Parameter(defaultValue = "${project.build.directory}/abilayout", readonly = true, required = true)
+    private File stateDirectory;
+
+    /** The running plugin: its version (and, for snapshots, its jars) are part of the fingerprint. */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("abilayout: generate skipped");
+            return;
+        }
+        if (generateJava) project.addCompileSourceRoot(javaOutputDirectory.getAbsolutePath());
+        List<SpecFile> files = findSpecs();
+        List<Target> targets = resolveTargets();
+        Path stateFile = stateDirectory.toPath().resolve("generate.state");
+        Optional<GenerationState> previous = GenerationState.read(stateFile);
+        String config = configFingerprint(targets);
+        boolean reusable = previous.isPresent() && previous.get().config().equals(config)
+                && previous.get().outputs().stream().allMatch(Files::isRegularFile);
+
+        SortedMap<String, String> hashes = new TreeMap<>();
+        List<SpecFile> changed = new ArrayList<>();
+        for (SpecFile f : files) {
+            String hash = contentHash(f);
+            hashes.put(f.relative(), hash);
+            GenerationState.SpecState before = reusable ? previous.get().specs().get(f.relative()) : null;
+            if (before == null || !before.hash().equals(hash)) changed.add(f);
+        }
+        if (reusable && changed.isEmpty() && previous.get().specs().keySet().equals(hashes.keySet())) {
+            getLog().info("abilayout: " + count(files.size(), "spec") + " unchanged since the last run, nothing to generate");
+            return;
+        }
+
+        // from here on the old state no longer describes the outputs: never let it skip a later run
+        deleteState(stateFile);
+        List<Loaded> specs = loadOrFail(changed);
+        SortedMap<String, GenerationState.SpecState> produced = new TreeMap<>();
+        List<SpecException> failures = new ArrayList<>();
+        int written = 0;
+        for (Loaded loaded : specs) {
+            try {
+                List<Path> outputs = generate(loaded, targets);
+                written += outputs.size();
+                produced.put(loaded.file().relative(), new GenerationState.SpecState(hashes.get(loaded.file().relative()), outputs));
+            } catch (SpecException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) throw diagnostics().failure(failures, getLog());
+        if (reusable) {
+            for (SpecFile f : files) {
+                produced.putIfAbsent(f.relative(), previous.get().specs().get(f.relative()));
+            }
+        }
+        GenerationState now = new GenerationState(config, produced);
+        int deleted = deleteStale(previous.map(GenerationState::outputs).orElse(List.of()), now.outputs());
+        try {
+            now.write(stateFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write " + stateFile + ": " + e.getMessage(), e);
+        }
+        getLog().info("abilayout: generated " + count(written, "file") + " from " + count(changed.size(), "spec")
+                + (files.size() > changed.size() ? " (" + (files.size() - changed.size()) + " unchanged)" : "")
+                + (deleted > 0 ? ", deleted " + count(deleted, "stale file") : ""));
+    }
+
+    private List<Path> generate(Loaded loaded, List<Target> targets) throws SpecException, MojoExecutionException {
+        List<Path> outputs = new ArrayList<>();
+        try {
+            if (generateC) outputs.addAll(Generators.c(loaded.spec(), targets, cOutputDirectory.toPath()));
+            if (generateJava) {
+                outputs.addAll(Generators.java(loaded.spec(), Optional.ofNullable(javaPackage).filter(p -> !p.isBlank()),
+                        targets, javaOutputDirectory.toPath()));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the output of " + display(loaded.file().path()) + ": " + e.getMessage(), e);
+        }
+        return outputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+
+    /** Everything besides the specs that decides what generation produces. */
+    private String configFingerprint(List<Target> resolved) {
+        Fingerprint fp = new Fingerprint()
+                .add("plugin", plugin.getId())
+                .add("specDirectory", specDirectory.getAbsolutePath())
+                .add("includes", includes)
+                .add("excludes", excludes)
+                .add("targets", resolved.stream().map(Target::name).toList())
+                .add("javaPackage", javaPackage)
+                .add("javaOutputDirectory", javaOutputDirectory.getAbsolutePath())
+                .add("cOutputDirectory", cOutputDirectory.getAbsolutePath())
+                .add("generateC", generateC)
+                .add("generateJava", generateJava);
+        // a rebuilt snapshot keeps its version but may generate differently
+        for (Artifact a : plugin.getArtifacts()) {
+            if (a.isSnapshot() && a.getFile() != null) {
+                File jar = a.getFile();
+                fp.add(a.getId(), jar.length() + "@" + jar.lastModified());
+            }
+        }
+        return fp.hex();
+    }
+
+    private static String contentHash(SpecFile f) throws MojoExecutionException {
+        try {
+            return new Fingerprint().add(Files.readAllBytes(f.path())).hex();
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read " + f.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteState(Path stateFile) throws MojoExecutionException {
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot delete " + stateFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes what an earlier run produced and this one did not, and the directories it empties. */
+    private int deleteStale(List<Path> before, List<Path> now) throws MojoExecutionException {
+        Set<Path> keep = new HashSet<>(now);
+        List<Path> roots = List.of(javaOutputDirectory.toPath().toAbsolutePath().normalize(),
+                cOutputDirectory.toPath().toAbsolutePath().normalize());
+        int deleted = 0;
+        for (Path p : before) {
+            if (keep.contains(p)) continue;
+            try {
+                if (Files.deleteIfExists(p)) {
+                    deleted++;
+                    getLog().debug("abilayout: deleted stale " + p);
+                }
+                for (Path dir = p.getParent(); strictlyBelow(dir, roots); dir = dir.getParent()) {
+                    try (var entries = Files.list(dir)) {
+                        if (entries.findAny().isPresent()) break;
+                    }
+                    Files.delete(dir);
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("cannot delete stale output " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return deleted;
+    }
+
+    private static boolean strictlyBelow(Path dir, List<Path> roots) {
+        return dir != null && roots.stream().anyMatch(r -> dir.startsWith(r) && !dir.equals(r));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
