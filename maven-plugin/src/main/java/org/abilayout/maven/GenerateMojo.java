@@ -120,6 +120,10 @@ public class GenerateMojo extends AbstractSpecMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write " + stateFile + ": " + e.getMessage(), e);
         }
+        if (files.isEmpty()) {
+            getLog().info("abilayout: no specs in " + specDirectory + (deleted > 0 ? ", deleted " + count(deleted, "stale file") : ""));
+            return;
+        }
         getLog().info("abilayout: generated " + count(written, "file") + " from " + count(changed.size(), "spec")
                 + (files.size() > changed.size() ? " (" + (files.size() - changed.size()) + " unchanged)" : "")
                 + (deleted > 0 ? ", deleted " + count(deleted, "stale file") : ""));
