@@ -307,16 +307,17 @@ public final class Checker {
             long start = n.offset();
             long end = n.end();
             for (long[] r : reservedBefore) covered += Math.max(0, Math.min(end, r[1]) - Math.max(start, r[0]));
-            String where = "bytes " + start + ".." + end;
+            String bytes = "bytes " + start + ".." + end;
+            String member = n.type() + " " + n.name();
             if (n.size() > 0 && covered == n.size()) {
-                emit(ChangeKind.RESERVED_CONSUMED, n.name(), "reserved", n.name() + " at " + where, "");
+                emit(ChangeKind.RESERVED_CONSUMED, n.name(), "reserved " + bytes, member, "");
             } else if (covered > 0) {
-                emit(ChangeKind.RESERVED_OVERRUN, n.name(), "reserved", n.name() + " at " + where,
+                emit(ChangeKind.RESERVED_OVERRUN, n.name(), "reserved " + covered + " of " + bytes, member,
                         (n.size() - covered) + " of its bytes were not reserved");
             } else if (newType.extensible() && start >= a.size()) {
-                emit(ChangeKind.GREW_AT_TAIL, n.name(), "size " + a.size(), n.name() + " at " + where, "");
+                emit(ChangeKind.GREW_AT_TAIL, n.name(), "size " + a.size(), member + " at " + bytes, "");
             } else {
-                emit(ChangeKind.MEMBER_ADDED_OUTSIDE_RESERVED, n.name(), "", n.name() + " at " + where,
+                emit(ChangeKind.MEMBER_ADDED_OUTSIDE_RESERVED, n.name(), "", member + " at " + bytes,
                         "its bytes were not reserved before");
             }
         }

@@ -40,7 +40,8 @@ public final class TargetSets {
         return String.join(", ", names.subList(0, 5)) + ", … (" + (names.size() - 5) + " more)";
     }
 
-    private static String name(Set<String> set, List<String> universe) {
+    /** The name of the set when a maintainer has one for it ({@code all ilp32 targets}), else null. */
+    static String name(Set<String> set, List<String> universe) {
         if (set.size() == universe.size() && set.containsAll(universe)) return universe.size() == 1 ? null : "all targets";
         if (set.size() < 2) return null;
         for (var e : groups().entrySet()) {

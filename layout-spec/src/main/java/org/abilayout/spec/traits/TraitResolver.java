@@ -11,7 +11,7 @@ import org.abilayout.spec.model.Annotation;
 import org.abilayout.spec.model.AnnotationArg;
 import org.abilayout.spec.predicate.Predicate;
 import org.abilayout.spec.predicate.PredicateParser;
-import org.abilayout.spec.source.Diagnostic;
+import org.abilayout.spec.source.Reporter;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SourcePos;
 
@@ -26,11 +26,11 @@ public final class TraitResolver {
     public static final int MAX_VERSION = 1 << 20;
 
     private final SourceFile source;
-    private final List<Diagnostic> diagnostics;
+    private final Reporter reporter;
 
-    public TraitResolver(SourceFile source, List<Diagnostic> diagnostics) {
-        this.source = source;
-        this.diagnostics = diagnostics;
+    public TraitResolver(Reporter reporter) {
+        this.source = reporter.source();
+        this.reporter = reporter;
     }
 
     public MemberTraits member(List<Annotation> annotations) {
@@ -224,6 +224,6 @@ public final class TraitResolver {
     }
 
     private void error(SourcePos pos, String message) {
-        diagnostics.add(Diagnostic.error(pos, message));
+        reporter.error(pos, message);
     }
 }

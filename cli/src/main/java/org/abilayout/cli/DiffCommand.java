@@ -1,0 +1,50 @@
+package org.abilayout.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.abilayout.arch.Target;
+import org.abilayout.compat.Compatibility;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code abilayout diff OLD NEW}: two specs compared without a lock (e.g. two git revisions). */
+@Command(name = "diff",
+        description = "Compare two specs (for example two git revisions) as if every version of OLD were released. "
+                + "Exit 0 compatible, 1 breaking, 2 bad input.")
+final class DiffCommand implements Callable<Integer> {
+    private final SpecSource source;
+
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "the released spec")
+    Path oldFile;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "the new spec")
+    Path newFile;
+
+    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
+            description = "targets by clang triple, comma-separated or repeated, or 'all' (default: all)")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = OutputFormat.Converter.class, description = "text (default) or json")
+    OutputFormat format;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    DiffCommand(SpecSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Target> chosen = TargetSelection.select(targets);
+        return CheckCommand.print(spec, Compatibility.diff(source.read(oldFile), source.read(newFile), chosen), format);
+    }
+}

@@ -1,0 +1,66 @@
+package org.abilayout.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.abilayout.arch.Target;
+import org.abilayout.codegen.report.JsonLayoutReport;
+import org.abilayout.codegen.report.TextLayoutReport;
+import org.abilayout.compat.Invariants;
+import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.SpecLayout;
+import org.abilayout.spec.model.Spec;
+import org.abilayout.spec.source.DiagnosticPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code abilayout layout SPEC}: every struct and union of a spec, laid out on the chosen targets. */
+@Command(name = "layout",
+        description = "Lay out every struct and union of SPEC on the chosen targets and report offsets, sizes, "
+                + "holes and padding (text), or the machine-readable layout (json).")
+final class LayoutCommand implements Callable<Integer> {
+    private final SpecSource source;
+
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "the .layout spec file")
+    Path file;
+
+    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
+            description = "targets by clang triple, comma-separated or repeated, or 'all' (default: all); "
+                    + "see 'abilayout targets'")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = OutputFormat.Converter.class, description = "text (default) or json")
+    OutputFormat format;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    LayoutCommand(SpecSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Target> chosen = TargetSelection.select(targets);
+        Spec model = source.read(file);
+        List<SpecLayout> layouts = LayoutEngine.layoutAll(model, chosen);
+        List<Invariants.Violation> violations = Invariants.check(layouts);
+        if (!violations.isEmpty()) {
+            // the spec pins an offset or size that does not hold: a failed check, no layout output
+            spec.commandLine().getErr().print(DiagnosticPrinter.render(
+                    violations.stream().map(Invariants.Violation::diagnostic).toList(), List.of(model.source())));
+            return ExitCode.CHECK_FAILED;
+        }
+        spec.commandLine().getOut().print(format == OutputFormat.JSON
+                ? JsonLayoutReport.render(layouts)
+                : TextLayoutReport.render(layouts));
+        return ExitCode.OK;
+    }
+}
