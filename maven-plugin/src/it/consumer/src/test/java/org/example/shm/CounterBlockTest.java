@@ -21,14 +21,17 @@ class CounterBlockTest {
         try (Arena arena = Arena.ofConfined();
                 FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             MemorySegment writer = ch.map(FileChannel.MapMode.READ_WRITE, 0, layout.byteSize(), arena);
-            layout.setMagic(writer, 0xab1a);
-            layout.setCount(writer, 42L);
+            layout.magic(writer, 0xab1a);
+            layout.count(writer, 41L);
+            // count is volatile: atomic accessors, on the mapping's page-aligned address
+            assertEquals(41L, layout.count_getAndAdd(writer, 1L));
             writer.force();
         }
         try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             MemorySegment reader = ch.map(FileChannel.MapMode.READ_ONLY, 0, layout.byteSize(), arena);
             assertEquals(0xab1a, layout.magic(reader));
             assertEquals(42L, layout.count(reader));
+            assertEquals(42L, layout.count_getVolatile(reader));
         }
     }
 
