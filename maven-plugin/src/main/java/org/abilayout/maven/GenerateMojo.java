@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -113,6 +115,7 @@ public class GenerateMojo extends AbstractSpecMojo {
                 produced.putIfAbsent(f.relative(), previous.get().specs().get(f.relative()));
             }
         }
+        failOnClashes(produced);
         GenerationState now = new GenerationState(config, produced);
         int deleted = deleteStale(previous.map(GenerationState::outputs).orElse(List.of()), now.outputs());
         try {
@@ -141,6 +144,25 @@ public class GenerateMojo extends AbstractSpecMojo {
             throw new MojoExecutionException("cannot write the output of " + display(loaded.file().path()) + ": " + e.getMessage(), e);
         }
         return outputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+
+    /**
+     * Two specs that write the same file (same package, so the same header name or the same
+     * {@code Constants} class) would silently overwrite each other: refuse, naming both.
+     */
+    private void failOnClashes(SortedMap<String, GenerationState.SpecState> produced) throws MojoFailureException {
+        Map<Path, String> owner = new HashMap<>();
+        List<String> clashes = new ArrayList<>();
+        produced.forEach((spec, state) -> {
+            for (Path p : state.outputs()) {
+                String other = owner.putIfAbsent(p, spec);
+                if (other != null) clashes.add(other + " and " + spec + " both generate " + display(p));
+            }
+        });
+        if (!clashes.isEmpty()) {
+            throw new MojoFailureException("abilayout: specs overwrite each other's output; give them different"
+                    + " packages (and set no javaPackage, which applies to every spec)\n" + String.join("\n", clashes));
+        }
     }
 
     /** Everything besides the specs that decides what generation produces. */
