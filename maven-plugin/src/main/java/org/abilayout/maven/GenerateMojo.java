@@ -78,18 +78,13 @@ public class GenerateMojo extends AbstractSpecMojo {
         Path stateFile = stateDirectory.toPath().resolve("generate.state");
         Optional<GenerationState> previous = GenerationState.read(stateFile);
         String config = configFingerprint(targets);
-        boolean reusable = previous.isPresent() && previous.get().config().equals(config)
-                && previous.get().outputs().stream().allMatch(Files::isRegularFile);
-
+        // the last run's outputs can be kept only if it ran with this configuration and they are all still there
+        Optional<GenerationState> reusable = previous.filter(s -> s.config().equals(config)
+                && s.outputs().stream().allMatch(Files::isRegularFile));
         SortedMap<String, String> hashes = new TreeMap<>();
-        List<SpecFile> changed = new ArrayList<>();
-        for (SpecFile f : files) {
-            String hash = contentHash(f);
-            hashes.put(f.relative(), hash);
-            GenerationState.SpecState before = reusable ? previous.get().specs().get(f.relative()) : null;
-            if (before == null || !before.hash().equals(hash)) changed.add(f);
-        }
-        if (reusable && changed.isEmpty() && previous.get().specs().keySet().equals(hashes.keySet())) {
+        for (SpecFile f : files) hashes.put(f.relative(), contentHash(f));
+        List<SpecFile> changed = files.stream().filter(f -> !unchanged(reusable, f, hashes.get(f.relative()))).toList();
+        if (reusable.isPresent() && changed.isEmpty() && reusable.get().specs().keySet().equals(hashes.keySet())) {
             getLog().info("abilayout: " + count(files.size(), "spec") + " unchanged since the last run, nothing to generate");
             return;
         }
@@ -110,11 +105,8 @@ public class GenerateMojo extends AbstractSpecMojo {
             }
         }
         if (!failures.isEmpty()) throw diagnostics().failure(failures, getLog());
-        if (reusable) {
-            for (SpecFile f : files) {
-                produced.putIfAbsent(f.relative(), previous.get().specs().get(f.relative()));
-            }
-        }
+        // specs that did not change keep what they produced last time
+        reusable.ifPresent(s -> files.forEach(f -> produced.putIfAbsent(f.relative(), s.specs().get(f.relative()))));
         failOnClashes(produced);
         GenerationState now = new GenerationState(config, produced);
         int deleted = deleteStale(previous.map(GenerationState::outputs).orElse(List.of()), now.outputs());
@@ -186,6 +178,10 @@ public class GenerateMojo extends AbstractSpecMojo {
             }
         }
         return fp.hex();
+    }
+
+    private static boolean unchanged(Optional<GenerationState> reusable, SpecFile f, String hash) {
+        return reusable.map(s -> s.specs().get(f.relative())).map(before -> before.hash().equals(hash)).orElse(false);
     }
 
     private static String contentHash(SpecFile f) throws MojoExecutionException {
