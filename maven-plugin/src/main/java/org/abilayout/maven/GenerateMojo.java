@@ -74,10 +74,9 @@ public class GenerateMojo extends AbstractSpecMojo {
         }
         if (generateJava) project.addCompileSourceRoot(javaOutputDirectory.getAbsolutePath());
         List<SpecFile> files = findSpecs();
-        List<Target> targets = resolveTargets();
         Path stateFile = stateDirectory.toPath().resolve("generate.state");
         Optional<GenerationState> previous = GenerationState.read(stateFile);
-        String config = configFingerprint(targets);
+        String config = configFingerprint();
         // the last run's outputs can be kept only if it ran with this configuration and they are all still there
         Optional<GenerationState> reusable = previous.filter(s -> s.config().equals(config)
                 && s.outputs().stream().allMatch(Files::isRegularFile));
@@ -89,6 +88,8 @@ public class GenerateMojo extends AbstractSpecMojo {
             return;
         }
 
+        // a configuration that ran before had valid targets: only now is the catalogue needed
+        List<Target> chosen = resolveTargets();
         // from here on the old state no longer describes the outputs: never let it skip a later run
         deleteState(stateFile);
         List<Loaded> specs = loadOrFail(changed);
@@ -97,7 +98,7 @@ public class GenerateMojo extends AbstractSpecMojo {
         int written = 0;
         for (Loaded loaded : specs) {
             try {
-                List<Path> outputs = generate(loaded, targets);
+                List<Path> outputs = generate(loaded, chosen);
                 written += outputs.size();
                 produced.put(loaded.file().relative(), new GenerationState.SpecState(hashes.get(loaded.file().relative()), outputs));
             } catch (SpecException e) {
@@ -158,13 +159,13 @@ public class GenerateMojo extends AbstractSpecMojo {
     }
 
     /** Everything besides the specs that decides what generation produces. */
-    private String configFingerprint(List<Target> resolved) {
+    private String configFingerprint() {
         Fingerprint fp = new Fingerprint()
                 .add("plugin", plugin.getId())
                 .add("specDirectory", specDirectory.getAbsolutePath())
                 .add("includes", includes)
                 .add("excludes", excludes)
-                .add("targets", resolved.stream().map(Target::name).toList())
+                .add("targets", targets) // as configured: resolving them needs the catalogue, which a no-op run skips
                 .add("javaPackage", javaPackage)
                 .add("javaOutputDirectory", javaOutputDirectory.getAbsolutePath())
                 .add("cOutputDirectory", cOutputDirectory.getAbsolutePath())
