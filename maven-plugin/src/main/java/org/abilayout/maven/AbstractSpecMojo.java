@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.abilayout.arch.Target;
-import org.abilayout.compat.Compatibility;
 import org.abilayout.compat.Facts;
 import org.abilayout.compat.LockFile;
-import org.abilayout.compat.Verdict;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SourceFile;
@@ -107,11 +105,6 @@ abstract class AbstractSpecMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + lock + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The spec against its lock (or, without one, its own history and pins). */
-    protected static Verdict check(Loaded loaded, Optional<Facts.Spec> lock, List<Target> targets) throws SpecException {
-        return Compatibility.check(loaded.spec(), lock, targets);
     }
 
     /** A path relative to the project, for short log lines. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.report.VerdictReport;
 import org.abilayout.compat.Change;
+import org.abilayout.compat.Compatibility;
 import org.abilayout.compat.Facts;
 import org.abilayout.compat.Severity;
 import org.abilayout.compat.Verdict;
@@ -54,7 +55,7 @@ public class CheckMojo extends AbstractSpecMojo {
             getLog().info("abilayout: no specs in " + specDirectory + ", nothing to check");
             return;
         }
-        List<Target> targets = resolveTargets();
+        List<Target> chosen = resolveTargets();
         List<Loaded> specs = loadOrFail(files);
         List<SpecException> failures = new ArrayList<>();
         List<String> breaking = new ArrayList<>();
@@ -64,7 +65,7 @@ public class CheckMojo extends AbstractSpecMojo {
             Optional<Facts.Spec> lock;
             try {
                 lock = readLock(loaded.file());
-                verdict = check(loaded, lock, targets);
+                verdict = Compatibility.check(loaded.spec(), lock, chosen);
             } catch (SpecException e) {
                 failures.add(e);
                 continue;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.report.VerdictReport;
+import org.abilayout.compat.Compatibility;
 import org.abilayout.compat.Facts;
 import org.abilayout.compat.FactsBuilder;
 import org.abilayout.compat.Freeze;
@@ -39,7 +40,7 @@ public class FreezeMojo extends AbstractSpecMojo {
             getLog().info("abilayout: no specs in " + specDirectory + ", nothing to freeze");
             return;
         }
-        List<Target> targets = resolveTargets();
+        List<Target> chosen = resolveTargets();
         List<Loaded> specs = loadOrFail(files);
         List<SpecException> failures = new ArrayList<>();
         List<String> breaking = new ArrayList<>();
@@ -47,7 +48,7 @@ public class FreezeMojo extends AbstractSpecMojo {
         for (Loaded loaded : specs) {
             try {
                 Optional<Facts.Spec> lock = readLock(loaded.file());
-                Verdict verdict = check(loaded, lock, targets);
+                Verdict verdict = Compatibility.check(loaded.spec(), lock, chosen);
                 if (verdict.isBreaking()) {
                     getLog().error(display(loaded.file().path()) + " breaks "
                             + (lock.isPresent() ? display(loaded.file().lock()) : "its own history")
@@ -55,7 +56,7 @@ public class FreezeMojo extends AbstractSpecMojo {
                     breaking.add(display(loaded.file().path()));
                     continue;
                 }
-                locks.put(loaded.file().lock(), LockFile.write(Freeze.merge(lock, FactsBuilder.of(loaded.spec(), targets))));
+                locks.put(loaded.file().lock(), LockFile.write(Freeze.merge(lock, FactsBuilder.of(loaded.spec(), chosen))));
             } catch (SpecException e) {
                 failures.add(e);
             }
