@@ -102,4 +102,8 @@ with=$(median < "$work/with.ms")
 echo "runs: $runs each; without: $(tr '\n' ' ' < "$work/without.ms")ms; with: $(tr '\n' ' ' < "$work/with.ms")ms"
 echo "median mvn -o compile, nothing changed: without plugin ${without} ms, with plugin ${with} ms"
 awk -v a="$without" -v b="$with" 'BEGIN { printf "overhead: %+d ms, ratio %.3f\n", b - a, b / a }'
+# runs alternate, so each pair saw about the same load: the median of the pairs' differences
+# is steadier than the difference of the medians on a busy machine
+paired=$(paste "$work/without.ms" "$work/with.ms" | awk '{ print $2 - $1 }' | median)
+echo "median of paired differences (with - without): ${paired} ms"
 echo "abilayout:generate itself (its log header to the next mojo's), median: $(median < "$work/mojo.ms") ms ($(tr '\n' ' ' < "$work/mojo.ms")ms)"
