@@ -18,7 +18,7 @@ public final class Generators {
 
     /** {@code gen c}: one header per spec into {@code outDir}. */
     public static List<Path> c(Spec spec, List<Target> targets, Path outDir) throws SpecException, IOException {
-        throw new UnsupportedOperationException("the C header generator is not merged yet");
+        return List.of(new org.abilayout.codegen.c.CHeaderGenerator().write(spec, targets, outDir));
     }
 
     /** {@code gen java}: one class per struct/union plus enums and constants, under {@code outDir}. */

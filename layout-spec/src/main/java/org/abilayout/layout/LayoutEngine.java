@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.abilayout.arch.RecordAbi;
 import org.abilayout.arch.Target;
 import org.abilayout.arch.TypeInfo;
 import org.abilayout.spec.model.CType;
@@ -86,12 +87,20 @@ public final class LayoutEngine {
         List<FieldLayout> fields = new ArrayList<>(decl.members().size());
         long end = 0;
         long align = 1;
+        long required = decl.align().orElse(1);
         for (Member m : decl.members()) {
             if (!m.traits().presentOn(target)) continue; // @if(...) says it does not exist here
             String what = "member '" + (m.isAnonymous() ? "(anonymous)" : m.name()) + "'";
             TypeInfo ti = info(m.type(), m.qualifiers(), m.pos(), what);
             long a = decl.packed() ? 1 : ti.align();
             if (m.align().isPresent()) a = Math.max(a, m.align().getAsLong());
+            if (target.recordAbi() == RecordAbi.MSVC) {
+                // Microsoft's rule: the alignment a record type *requires* (an aligned attribute on
+                // it or anywhere inside it) survives the packing of the record that contains it
+                long req = requiredAlign(m.type());
+                a = Math.max(a, req);
+                required = Math.max(required, Math.max(req, m.align().orElse(1)));
+            }
             long offset = union ? 0 : alignUp(end, a);
             Optional<RecordLayout> nested = m.type().unwrap() instanceof CType.RecordType rt
                     ? Optional.of(record(rt.decl())) : Optional.empty();
@@ -114,9 +123,28 @@ public final class LayoutEngine {
             }
             size = want;
         }
+        requiredAligns.put(decl, required);
         RecordLayout layout = new RecordLayout(decl, target, size, align, fields, gaps(fields, size, union));
         done.put(decl, layout);
         return layout;
+    }
+
+    /** MSVC: per record, the largest alignment an aligned attribute on it or inside it asks for. */
+    private final Map<RecordDecl, Long> requiredAligns = new IdentityHashMap<>();
+
+    /**
+     * The alignment a member of this type keeps inside a packed MSVC record: for a record type
+     * (through typedefs and arrays), its whole alignment if it carries {@code @align} itself, else
+     * what its members require; 1 for everything else. (clang's MicrosoftRecordLayoutBuilder
+     * calls it RequiredAlignment.)
+     */
+    private long requiredAlign(CType t) throws Problem {
+        CType e = t.unwrap();
+        while (e instanceof CType.ArrayType a) e = a.element().unwrap();
+        if (!(e instanceof CType.RecordType rt)) return 1;
+        RecordLayout l = record(rt.decl());
+        long req = requiredAligns.get(rt.decl());
+        return rt.decl().align().isPresent() ? Math.max(req, l.align()) : req;
     }
 
     private static List<Gap> gaps(List<FieldLayout> fields, long size, boolean union) {
@@ -140,6 +168,11 @@ public final class LayoutEngine {
             case CType.EnumType e -> atomic(target.info(e.decl().storageScalar()), q);
             case CType.PointerType p -> atomic(target.pointer(), q);
             case CType.RecordType r -> {
+                if (q.isAtomic()) {
+                    // the front end refuses _Atomic records; compilers disagree on them (clang
+                    // promotes like a scalar, GCC only realigns), so never guess
+                    throw new Problem(pos, what + ": _Atomic on a struct or union is not supported");
+                }
                 RecordLayout l = record(r.decl());
                 yield new TypeInfo(l.size(), l.align());
             }

@@ -191,6 +191,10 @@ class DeclaratorTest {
         assertEquals("3:12: unknown type name 'lwpid'; did you mean 'lwpid_t'?",
                 Specs.errors("typedef int lwpid_t;\nstruct s { lwpid x; };"));
         assertEquals("2:12: unknown type name 'frobnicator'", Specs.errors("struct s { frobnicator x; };"));
+        // two edits in five letters is no resemblance
+        assertEquals("2:12: unknown type name 'foo_t'", Specs.errors("struct s { foo_t x; };"));
+        assertEquals("3:12: unknown type name 'point'; did you mean 'struct point'?",
+                Specs.errors("struct point { int x; };\nstruct s { point p; };"));
         assertEquals("2:12: unknown type name 'uint32_t_t'; did you mean 'uint32_t'?",
                 Specs.errors("struct s { uint32_t_t *p; };"));
     }

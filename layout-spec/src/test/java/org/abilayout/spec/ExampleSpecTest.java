@@ -114,4 +114,31 @@ class ExampleSpecTest {
         assertEquals(List.of(0L, 8L, 16L, 24L), l.fields().stream().map(f -> f.offset()).toList());
         assertEquals(32, l.size());
     }
+
+    @Test
+    void anonymousMembersAndFlexibleArraysLayOutAsInC() throws SpecException {
+        Spec spec = Specs.ok("""
+                struct msg {
+                    uint16_t kind;
+                    union { uint32_t u; float f; };
+                    char data[];
+                };
+                """);
+        RecordLayout l = LayoutEngine.layout(spec, Catalogue.byName("x86_64-linux-gnu").orElseThrow())
+                .record("msg").orElseThrow();
+        // kind 0..2; the anonymous union (size 4, align 4) at 4, its members lifted to offset 4;
+        // data starts at 8 and adds nothing to sizeof, which is 8
+        assertEquals(List.of("kind", "u", "f", "data"), l.flatFields().stream().map(f -> f.name()).toList());
+        assertEquals(List.of(0L, 4L, 4L, 8L), l.flatFields().stream().map(f -> f.offset()).toList());
+        assertEquals(8, l.size());
+    }
+
+    @Test
+    void doubleSitsOnFourBytesOnI386() throws SpecException {
+        Spec spec = Specs.ok("struct s { char c; double d; };");
+        // SysV i386 aligns double to 4 inside structs (the catalogue's quirk): d at 4, size 12
+        RecordLayout l = LayoutEngine.layout(spec, Catalogue.byName("i386-linux-gnu").orElseThrow()).record("s").orElseThrow();
+        assertEquals(4, l.fields().get(1).offset());
+        assertEquals(12, l.size());
+    }
 }

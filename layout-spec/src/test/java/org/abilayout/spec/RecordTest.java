@@ -195,6 +195,16 @@ class RecordTest {
     }
 
     @Test
+    void typedefsOfUndefinedStructsAreUsableBehindPointers() {
+        Spec spec = Specs.ok("typedef struct opaque opaque_t;\nstruct s { opaque_t *handle; };");
+        assertEquals(new CType.PointerType("opaque_t", false), Specs.member(Specs.record(spec, "s"), "handle").type());
+        // the model has no incomplete types: the typedef is not listed
+        assertEquals(List.of("s"), spec.decls().stream().map(d -> d.name()).toList());
+        assertEquals("3:12: 'opaque_t' is struct opaque, which is not defined in this spec (an undefined type can only be "
+                + "used behind a pointer)", Specs.errors("typedef struct opaque opaque_t;\nstruct s { opaque_t v; };"));
+    }
+
+    @Test
     void forwardDeclarationsDeclareNothing() {
         Spec spec = Specs.ok("struct later;\nstruct s { struct later *p; };\nstruct later { int x; };");
         assertEquals(List.of("s", "later"), spec.decls().stream().map(d -> d.name()).toList());
@@ -207,6 +217,12 @@ class RecordTest {
                 + "drop the tag for an anonymous member, or add a member name",
                 Specs.errors("struct s { struct in { int a; }; int x; };"));
         assertEquals("2:1: an anonymous struct at top level declares nothing; give it a tag", Specs.errors("struct { int x; };"));
+    }
+
+    @Test
+    void typedefOfAnAnonymousStructAndAPointerToIt() {
+        Spec spec = Specs.ok("typedef struct { int x; } point_t, *point_p;");
+        assertEquals(new CType.PointerType("point_t", false), ((TypedefDecl) spec.decl("point_p").orElseThrow()).type());
     }
 
     @Test

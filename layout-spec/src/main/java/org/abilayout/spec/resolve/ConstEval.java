@@ -50,6 +50,7 @@ final class ConstEval {
     private BigInteger value(Expr e) throws Failed {
         return switch (e) {
             case Expr.Literal l -> l.value();
+            case Expr.Invalid i -> throw new Failed();
             case Expr.Name n -> {
                 Optional<BigInteger> v = names.value(n);
                 if (v.isEmpty()) throw new Failed();

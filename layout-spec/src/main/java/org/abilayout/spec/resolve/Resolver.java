@@ -141,6 +141,8 @@ public final class Resolver {
     private final Map<String, RecordDecl> records = new LinkedHashMap<>();
     private final Map<String, EnumDecl> enums = new LinkedHashMap<>();
     private final Map<String, TypedefDecl> typedefs = new LinkedHashMap<>();
+    /** Typedefs of undefined structs: name → "struct tag". */
+    private final Map<String, String> incompleteTypedefs = new LinkedHashMap<>();
     private final Map<Object, Integer> depths = new IdentityHashMap<>();
     private final Set<RecordDecl> flexible = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<RecordDecl> incomplete = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -712,9 +714,10 @@ public final class Resolver {
                     Optional.of(new AnnotationArg.Name(n.name(), n.pos()));
             case Syntax.ExprArg e -> eval.eval(e.expr()).map(v -> new AnnotationArg.Int(v.longValue(), e.pos()));
             case Syntax.DashedName d -> {
-                if (d.asExpr().isPresent() && Syntax.exprStart(d.asExpr().get()) instanceof SourcePos p
-                        && firstName(d.asExpr().get()).filter(this::isConstantName).isPresent()) {
-                    yield eval.eval(d.asExpr().get()).map(v -> new AnnotationArg.Int(v.longValue(), p));
+                // "N-1" is arithmetic when N is a constant; "x86_64-linux-gnu" is a name
+                Optional<Expr> arithmetic = d.asExpr().filter(e -> firstName(e).filter(this::isConstantName).isPresent());
+                if (arithmetic.isPresent()) {
+                    yield eval.eval(arithmetic.get()).map(v -> new AnnotationArg.Int(v.longValue(), d.pos()));
                 }
                 yield Optional.of(new AnnotationArg.Name(d.text(), d.pos()));
             }
@@ -800,6 +803,10 @@ public final class Resolver {
                 Ordinary o = ordinary.get(n.name());
                 if (!(o instanceof TypedefName)) throw bad(n.pos(), unknownTypeMessage(n.name(), o));
                 TypedefDecl td = typedefs.get(n.name());
+                if (td == null && byValue && incompleteTypedefs.containsKey(n.name())) {
+                    throw bad(n.pos(), q(n.name()) + " is " + incompleteTypedefs.get(n.name()) + ", which is not defined in "
+                            + "this spec (an undefined type can only be used behind a pointer)");
+                }
                 if (td == null && byValue) throw new Bad(); // the typedef itself failed, already reported
                 yield new Base(Optional.ofNullable(td).map(CType.TypedefType::new), n.name(), q, ap, n.pos());
             }
@@ -1179,6 +1186,14 @@ public final class Resolver {
 
     private void buildTypedef(TypedefEntity e) {
         Syntax.TypedefNode node = e.node();
+        Optional<String> incomplete = undefinedTag(node.specs().type());
+        if (incomplete.isPresent() && !hasPointer(e.declarator())) {
+            // "typedef struct opaque opaque_t;" with no definition: legal C, usable behind a pointer.
+            // The model has no incomplete type, so the typedef is left out of it; a by-value use is
+            // reported where it happens.
+            incompleteTypedefs.put(e.display(), incomplete.get());
+            return;
+        }
         boolean inline = isInlineRecord(node.specs());
         Checked c = checked(node.annotations(), inline ? Where.TYPEDEF_INLINE : Where.TYPEDEF);
         try {
@@ -1188,6 +1203,13 @@ public final class Resolver {
                 base = baseTerm(node.specs(), anyByValue,
                         new Attach(node.doc(), c.only("packed", "align"), c.packed(), c.align()));
                 typedefBases.put(node, base);
+            }
+            if (hasPointer(e.declarator()) && base instanceof Base b && b.type().orElse(null) instanceof CType.RecordType rt
+                    && rt.decl().isAnonymous()) {
+                // typedef struct { ... } T, *PT;  the anonymous struct has no tag, but T names it
+                Optional<String> alias = node.declarators().stream().filter(d -> !hasPointer(d))
+                        .flatMap(d -> identOf(d).stream()).map(Syntax.Ident::name).findFirst();
+                if (alias.isPresent()) base = new Base(Optional.empty(), alias.get(), b.quals(), b.atomicPos(), b.pos());
             }
             Derived dv = derive(base, e.declarator());
             Obj o = object(dv.term(), false);
@@ -1201,6 +1223,15 @@ public final class Resolver {
         } catch (Bad b) {
             // reported; users of this typedef fail silently
         }
+    }
+
+    /** {@code struct tag} / {@code enum tag} naming a tag with no definition in the file. */
+    private Optional<String> undefinedTag(Syntax.TypeSpec t) {
+        return switch (t) {
+            case Syntax.RecordRef r when !tags.containsKey(r.tag()) -> Optional.of(r.kind().keyword() + " " + r.tag());
+            case Syntax.EnumRef r when !tags.containsKey(r.tag()) -> Optional.of("enum " + r.tag());
+            default -> Optional.empty();
+        };
     }
 
     // ==== stage 5: declarations in source order =====================================================

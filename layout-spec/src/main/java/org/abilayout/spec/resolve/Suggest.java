@@ -3,7 +3,10 @@ package org.abilayout.spec.resolve;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "did you mean ...?" for misspelled names: the closest candidate within edit distance 2. */
+/**
+ * "did you mean ...?" for misspelled names: the closest candidate within edit distance 2 that
+ * differs in at most a third of its characters (ties go to the alphabetically first).
+ */
 final class Suggest {
     private Suggest() {}
 
@@ -15,7 +18,8 @@ final class Suggest {
         for (String c : candidates) {
             if (c.equals(name) || Math.abs(c.length() - name.length()) > 2) continue;
             int d = distance(name, c);
-            if (d >= Math.max(name.length(), c.length())) continue; // everything changed: no resemblance
+            // at most a third of the longer name may differ: "foo_t" does not resemble "float"
+            if (d * 3 > Math.max(name.length(), c.length())) continue;
             if (d < bestDistance || d == bestDistance && best != null && c.compareTo(best) < 0) {
                 best = c;
                 bestDistance = d;

@@ -11,6 +11,9 @@ public sealed interface Expr {
     /** An integer or character literal (always non-negative, at most 2^64-1). */
     record Literal(BigInteger value, SourcePos pos) implements Expr {}
 
+    /** A literal the lexer rejected (and reported): evaluating it fails silently. */
+    record Invalid(SourcePos pos) implements Expr {}
+
     /** A constant or enumerator name. */
     record Name(String name, SourcePos pos) implements Expr {}
 

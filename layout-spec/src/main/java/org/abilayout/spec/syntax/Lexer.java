@@ -16,6 +16,9 @@ import org.abilayout.spec.source.SourcePos;
  * large for 64 bits, preprocessor lines) are reported and skipped so lexing always goes on.
  */
 public final class Lexer {
+    /** The value of a literal that was reported as invalid; real literals are never negative. */
+    public static final BigInteger INVALID = BigInteger.ONE.negate();
+
     private static final BigInteger MAX_U64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final SourceFile source;
@@ -27,6 +30,7 @@ public final class Lexer {
     /** Whether only whitespace precedes {@link #pos} on its line: where a '#' starts a directive. */
     private boolean atLineStart = true;
     private final List<String> docLines = new ArrayList<>();
+    private int lastDocLine = -1;
 
     public Lexer(SourceFile source, Reporter reporter) {
         this.source = source;
@@ -58,7 +62,7 @@ public final class Lexer {
         if (c == '"') return stringLiteral(p, doc, space);
         TokenKind k = punctuator();
         if (k != null) {
-            return new Token(k, text.substring(start, pos), p, pos, BigInteger.ZERO, doc, space);
+            return new Token(k, k.spelling(), p, pos, BigInteger.ZERO, doc, space);
         }
         // an invalid character: report and carry on with the next token
         int cp = text.codePointAt(pos);
@@ -100,6 +104,9 @@ public final class Lexer {
                 boolean isDoc = pos + 2 < text.length() && text.charAt(pos + 2) == '/'
                         && !(pos + 3 < text.length() && text.charAt(pos + 3) == '/');
                 if (isDoc) {
+                    // only consecutive lines form one comment: an earlier, separated block is dropped
+                    if (line != lastDocLine + 1) docLines.clear();
+                    lastDocLine = line;
                     String body = text.substring(pos + 3, end);
                     if (body.endsWith("\r")) body = body.substring(0, body.length() - 1);
                     if (body.startsWith(" ")) body = body.substring(1);
@@ -178,7 +185,7 @@ public final class Lexer {
         while (i < lit.length() && Character.digit(lit.charAt(i), radix == 8 || radix == 2 ? 10 : radix) >= 0) i++;
         String digits = lit.substring(digitsStart, i);
         String suffix = lit.substring(i);
-        Token bad = new Token(TokenKind.INT, lit, p, pos, BigInteger.ZERO, doc, space);
+        Token bad = new Token(TokenKind.INT, lit, p, pos, INVALID, doc, space);
         if (radix != 10 && radix != 8 && digits.isEmpty()) {
             reporter.error(p, "missing digits after '" + lit.substring(0, 2) + "'");
             return bad;
@@ -222,7 +229,7 @@ public final class Lexer {
         while (true) {
             if (pos >= text.length() || text.charAt(pos) == '\n') {
                 reporter.error(p, "unterminated character literal");
-                return new Token(TokenKind.CHAR, text.substring(start, pos), p, pos, BigInteger.ZERO, doc, space);
+                return new Token(TokenKind.CHAR, text.substring(start, pos), p, pos, INVALID, doc, space);
             }
             char c = text.charAt(pos);
             if (c == '\'') {
@@ -241,7 +248,7 @@ public final class Lexer {
         String lit = text.substring(start, pos);
         if (values.size() != 1) {
             reporter.error(p, values.isEmpty() ? "empty character literal" : "multi-character literals are not supported");
-            return new Token(TokenKind.CHAR, lit, p, pos, BigInteger.ZERO, doc, space);
+            return new Token(TokenKind.CHAR, lit, p, pos, INVALID, doc, space);
         }
         int v = values.getFirst();
         if (v > 0x7f) {
@@ -317,15 +324,13 @@ public final class Lexer {
     private TokenKind punctuator() {
         char c = text.charAt(pos);
         char d = pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
-        TokenKind two = switch ("" + c + d) {
-            case "<<" -> TokenKind.SHL;
-            case ">>" -> TokenKind.SHR;
-            case "<=" -> TokenKind.LE;
-            case ">=" -> TokenKind.GE;
-            case "==" -> TokenKind.EQ;
-            case "!=" -> TokenKind.NE;
-            case "&&" -> TokenKind.ANDAND;
-            case "||" -> TokenKind.OROR;
+        TokenKind two = switch (c) {
+            case '<' -> d == '<' ? TokenKind.SHL : d == '=' ? TokenKind.LE : null;
+            case '>' -> d == '>' ? TokenKind.SHR : d == '=' ? TokenKind.GE : null;
+            case '=' -> d == '=' ? TokenKind.EQ : null;
+            case '!' -> d == '=' ? TokenKind.NE : null;
+            case '&' -> d == '&' ? TokenKind.ANDAND : null;
+            case '|' -> d == '|' ? TokenKind.OROR : null;
             default -> null;
         };
         if (two != null) {

@@ -249,6 +249,9 @@ public final class Parser {
             return;
         }
         if (definition) out.add(new TypeDecl(doc, annotations, specs, pos));
+        if (at(TokenKind.ASSIGN) && specs.type() instanceof Named n) {
+            throw error(n.pos(), "missing type: write 'const T " + Names.shorten(n.name()) + " = value;' with an integer type T");
+        }
         do {
             Declarator d = declarator(Mode.NAMED, "a name");
             if (!at(TokenKind.ASSIGN)) {
@@ -402,7 +405,8 @@ public final class Parser {
                 if (joiner == TokenKind.DOT) subtraction = false;
                 continue;
             }
-            Expr part = t.is(TokenKind.INT) ? new Expr.Literal(t.value(), t.pos()) : new Expr.Name(t.text(), t.pos());
+            Expr part = !t.is(TokenKind.INT) ? new Expr.Name(t.text(), t.pos())
+                    : t.value().signum() < 0 ? new Expr.Invalid(t.pos()) : new Expr.Literal(t.value(), t.pos());
             expr = expr == null ? part : new Expr.Binary(joiner, expr, part, joinerPos);
         }
         return new DashedName(sb.toString(), subtraction ? Optional.of(expr) : Optional.empty(), first.pos());
@@ -442,10 +446,13 @@ public final class Parser {
                     }
                 }
                 case "struct", "union" -> {
+                    // "struct a { ... }" then "struct b": a missing ';', which the caller reports
+                    if (type instanceof RecordDef || type instanceof EnumDef) break loop;
                     if (type != null || !words.isEmpty()) throw error(t.pos(), "two types in one declaration");
                     type = recordSpec();
                 }
                 case "enum" -> {
+                    if (type instanceof RecordDef || type instanceof EnumDef) break loop;
                     if (type != null || !words.isEmpty()) throw error(t.pos(), "two types in one declaration");
                     type = enumSpec();
                 }
@@ -519,11 +526,14 @@ public final class Parser {
             List<MemberNode> members = new ArrayList<>();
             boolean recovered = false;
             while (!at(TokenKind.RBRACE) && !at(TokenKind.EOF)) {
+                Token before = peek();
                 try {
                     member(members);
                 } catch (ParseError e) {
                     recovered = true;
                     syncMember(bodyDepth);
+                    // recovery must always make progress, or a malformed body could loop forever
+                    if (peek() == before && !at(TokenKind.RBRACE)) advance();
                 }
             }
             if (at(TokenKind.EOF)) {
@@ -597,11 +607,13 @@ public final class Parser {
                         throw error(peek().pos(), "expected ',' or '}' after enumerator, found " + peek().describe());
                     }
                 } catch (ParseError e) {
-                    // skip to the next enumerator or the closing brace
+                    // skip to the next enumerator or the closing brace, always making progress
+                    Token before = peek();
                     while (!at(TokenKind.EOF) && !(braceDepth == bodyDepth && at(TokenKind.RBRACE))
                             && braceDepth >= bodyDepth) {
                         if (advance().is(TokenKind.COMMA) && braceDepth == bodyDepth) break;
                     }
+                    if (peek() == before && !at(TokenKind.RBRACE)) advance();
                 }
             }
             if (at(TokenKind.EOF)) {
@@ -792,6 +804,7 @@ public final class Parser {
         switch (t.kind()) {
             case INT, CHAR -> {
                 advance();
+                if (t.value().signum() < 0) return new Expr.Invalid(t.pos());
                 return new Expr.Literal(t.value(), t.pos());
             }
             case LPAREN -> {

@@ -20,6 +20,11 @@ public enum TokenKind {
         this.spelling = spelling;
     }
 
+    /** The fixed text of a punctuator; empty for the other kinds. */
+    public String spelling() {
+        return spelling == null ? "" : spelling;
+    }
+
     /** How the token is described in "expected X" messages. */
     public String describe() {
         return switch (this) {

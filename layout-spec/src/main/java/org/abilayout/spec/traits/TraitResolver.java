@@ -46,7 +46,7 @@ public final class TraitResolver {
                 case "reserved" -> reserved = noArgs(a);
                 case "offset" -> offset = OptionalLong.of(single(a, 0, Long.MAX_VALUE, "a byte offset, e.g. @offset(16)"));
                 case "version_field" -> versionField = noArgs(a);
-                case "version", "size", "pad_to", "extensible", "accept", "packed" -> misplaced(a, "a struct or union");
+                case "version", "size", "pad_to", "extensible", "accept" -> misplaced(a, "a struct or union");
                 default -> { }
             }
         }
@@ -93,6 +93,7 @@ public final class TraitResolver {
             error(a.pos(), "@if takes one predicate, e.g. @if(ilp32) or @if(lp64 && !arch(mips64))");
             return Optional.empty();
         }
+        if (text.text().isBlank()) return Optional.empty(); // the resolver reports the empty @if()
         return predicate(text.text(), text.pos());
     }
 
