@@ -40,6 +40,7 @@ public class CheckMojo extends AbstractSpecMojo {
     /**
      * If set, each spec's verdict is also written there as {@code NAME.verdict.txt} and
      * {@code NAME.verdict.json} (the CLI's text and JSON reports), e.g. for CI to archive.
+     * {@code generate} writes its layout reports to the same property's directory.
      */
     @Parameter(property = "abilayout.reportDirectory")
     private File reportDirectory;
@@ -119,7 +120,7 @@ public class CheckMojo extends AbstractSpecMojo {
     private void writeReports(SpecFile file, Verdict verdict) throws MojoExecutionException {
         if (reportDirectory == null) return;
         Path dir = reportDirectory.toPath();
-        String base = file.relative().replace('/', '_');
+        String base = file.reportName();
         try {
             Outputs.write(dir.resolve(base + ".verdict.txt"), VerdictReport.text(verdict));
             Outputs.write(dir.resolve(base + ".verdict.json"), VerdictReport.json(verdict));

@@ -15,6 +15,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.Generators;
+import org.abilayout.codegen.report.JsonLayoutReport;
+import org.abilayout.codegen.report.TextLayoutReport;
+import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.source.SpecException;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -25,7 +29,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Generates Java accessors (added as a compile source root) and C headers from the specs.
+ * Generates Java accessors (added as a compile source root) and C headers from the specs, and,
+ * if asked, layout reports.
  * Incremental: when neither the specs nor the plugin and its configuration changed since the last
  * successful run, it writes nothing and says so in one line; otherwise it regenerates the specs
  * that changed (all of them when the configuration did) and deletes what removed specs produced.
@@ -57,6 +62,15 @@ public class GenerateMojo extends AbstractSpecMojo {
     /** Whether to generate Java accessors (and add their directory as a compile source root). */
     @Parameter(property = "abilayout.generateJava", defaultValue = "true")
     private boolean generateJava;
+
+    /**
+     * If set, each spec's layouts on the targets are also written there, as
+     * {@code NAME.layout.txt} (pahole-style) and {@code NAME.layout.json} (the format of
+     * {@code abilayout layout --format json}). {@code check} writes its verdicts to the same
+     * property's directory.
+     */
+    @Parameter(property = "abilayout.reportDirectory")
+    private File reportDirectory;
 
     /** Where the incremental state (fingerprints, files produced per spec) is kept. */
     @Parameter(defaultValue = "${project.build.directory}/abilayout", readonly = true, required = true)
@@ -133,6 +147,17 @@ public class GenerateMojo extends AbstractSpecMojo {
                 outputs.addAll(Generators.java(loaded.spec(), Optional.ofNullable(javaPackage).filter(p -> !p.isBlank()),
                         targets, javaOutputDirectory.toPath()));
             }
+            if (reportDirectory != null) {
+                List<SpecLayout> layouts = LayoutEngine.layoutAll(loaded.spec(), targets);
+                Path dir = reportDirectory.toPath();
+                String base = loaded.file().reportName();
+                Path text = dir.resolve(base + ".layout.txt");
+                Path json = dir.resolve(base + ".layout.json");
+                Outputs.write(text, TextLayoutReport.render(layouts));
+                Outputs.write(json, JsonLayoutReport.render(layouts));
+                outputs.add(text);
+                outputs.add(json);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the output of " + display(loaded.file().path()) + ": " + e.getMessage(), e);
         }
@@ -170,7 +195,8 @@ public class GenerateMojo extends AbstractSpecMojo {
                 .add("javaOutputDirectory", javaOutputDirectory.getAbsolutePath())
                 .add("cOutputDirectory", cOutputDirectory.getAbsolutePath())
                 .add("generateC", generateC)
-                .add("generateJava", generateJava);
+                .add("generateJava", generateJava)
+                .add("reportDirectory", reportDirectory == null ? "" : reportDirectory.getAbsolutePath());
         // a rebuilt snapshot keeps its version but may generate differently
         for (Artifact a : plugin.getArtifacts()) {
             if (a.isSnapshot() && a.getFile() != null) {
@@ -204,8 +230,9 @@ public class GenerateMojo extends AbstractSpecMojo {
     /** Deletes what an earlier run produced and this one did not, and the directories it empties. */
     private int deleteStale(List<Path> before, List<Path> now) throws MojoExecutionException {
         Set<Path> keep = new HashSet<>(now);
-        List<Path> roots = List.of(javaOutputDirectory.toPath().toAbsolutePath().normalize(),
-                cOutputDirectory.toPath().toAbsolutePath().normalize());
+        List<Path> roots = new ArrayList<>(List.of(javaOutputDirectory.toPath().toAbsolutePath().normalize(),
+                cOutputDirectory.toPath().toAbsolutePath().normalize()));
+        if (reportDirectory != null) roots.add(reportDirectory.toPath().toAbsolutePath().normalize());
         int deleted = 0;
         for (Path p : before) {
             if (keep.contains(p)) continue;

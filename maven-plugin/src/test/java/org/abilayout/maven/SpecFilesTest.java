@@ -20,6 +20,7 @@ class SpecFilesTest {
         List<SpecFile> found = SpecFiles.find(dir, null, null);
         assertEquals(List.of("freebsd/umtx.layout", "z.layout"), found.stream().map(SpecFile::relative).toList());
         assertEquals(dir.resolve("freebsd/umtx.layout.lock").toAbsolutePath(), found.getFirst().lock());
+        assertEquals("freebsd_umtx", found.getFirst().reportName());
     }
 
     @Test
