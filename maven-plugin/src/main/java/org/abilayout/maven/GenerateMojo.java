@@ -160,6 +160,9 @@ public class GenerateMojo extends AbstractSpecMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the output of " + display(loaded.file().path()) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a generator's own limit or bug: at least say which spec hit it
+            throw new MojoExecutionException("abilayout: cannot generate from " + display(loaded.file().path()) + ": " + e.getMessage(), e);
         }
         return outputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
