@@ -31,7 +31,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Generates Java accessors (added as a compile source root) and C headers from the specs, and,
  * if asked, layout reports.
- * Incremental: when neither the specs nor the plugin and its configuration changed since the last
+ *
+ * <p>Incremental: when neither the specs nor the plugin and its configuration changed since the last
  * successful run, it writes nothing and says so in one line; otherwise it regenerates the specs
  * that changed (all of them when the configuration did) and deletes what removed specs produced.
  */
