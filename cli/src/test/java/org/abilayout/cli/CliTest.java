@@ -62,7 +62,7 @@ class CliTest {
     void aMisspelledCommandGetsASuggestion() {
         CliRun r = CliRun.run("tragets");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("Did you mean: abilayout targets?"), r.err());
+        assertTrue(r.err().contains("Did you mean: abilayout targets"), r.err());
     }
 
     @Test

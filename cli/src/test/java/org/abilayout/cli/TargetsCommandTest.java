@@ -23,7 +23,7 @@ class TargetsCommandTest {
         }
         // SysV i386 puts long long and double on 4-byte boundaries inside structs
         assertTrue(lines.stream().anyMatch(l -> l.matches("i386-linux-gnu +i386 +linux +ilp32 +little +signed "
-                + "+4/4 +8/4 +4/4 +8/4 +12/4 +4/4 +clang")), r.out());
+                + "+4/4 +8/4 +4/4 +8/4 +12/4 +4/4 +gcc")), r.out());
     }
 
     @Test
