@@ -3,7 +3,6 @@ package org.abilayout.abitests;
 import static org.abilayout.abitests.Compilers.answers;
 import static org.abilayout.abitests.Compilers.ask;
 import static org.abilayout.abitests.Compilers.askAll;
-import static org.abilayout.abitests.Compilers.askEach;
 import static org.abilayout.abitests.Compilers.assertEngineAgrees;
 import static org.abilayout.abitests.Compilers.target;
 import static org.abilayout.abitests.Compilers.targets;
