@@ -164,10 +164,11 @@ class AbiQuirksTest {
         Target s390x = target("s390x-linux-gnu");
         assertEngineAgrees("s390x", spec, List.of(s390x));
         long size = ask("s390x", spec, s390x, "sizeof(long double)");
-        // 16 bytes, at offset 8 in a struct; _Atomic raises it to 16
+        // 16 bytes, at offset 8 in a struct; GCC, the platform compiler and the reference, keeps an
+        // _Atomic one on 8 too (clang-19 raises it to 16: s390xGccKeepsAtomicLongDoubleOnEight)
         assertEquals(2 * ask("s390x", spec, s390x, "sizeof(double)"), size);
         assertEquals(ask("s390x", spec, s390x, "sizeof(double)"), ask("s390x", spec, s390x, "offsetof(struct ld, x)"));
-        assertEquals(size, ask("s390x", spec, s390x, "offsetof(struct ald, x)"));
+        assertEquals(ask("s390x", spec, s390x, "sizeof(double)"), ask("s390x", spec, s390x, "offsetof(struct ald, x)"));
     }
 
     @Test

@@ -26,6 +26,9 @@ import java.util.Set;
  *     rounded up to a power of two and their alignment raised to their size (clang's rule; GCC on
  *     m68k does not do this, which the catalogue records as 0)
  * @param reference the compiler whose layout is the truth for this target
+ * @param scalarRecordAlignCap GCC on i386 aligns a struct or union that fits an 8-byte scalar
+ *     mode (size 8) to at most this many bytes, unless the record itself has {@code @align}, even
+ *     when an {@code _Atomic} member inside it is 8-aligned; 0 where there is no such cap
  * @param notes the ABI quirks worth knowing, for humans
  */
 public record Target(
@@ -40,6 +43,7 @@ public record Target(
         RecordAbi recordAbi,
         int maxAtomicPromote,
         Reference reference,
+        int scalarRecordAlignCap,
         String notes) {
 
     /** The compiler a target's layouts are checked against. */

@@ -70,10 +70,17 @@ final class GenCommand implements Callable<Integer> {
         @Option(names = "--package", paramLabel = "PACKAGE", description = "Java package (default: the spec's package)")
         String packageName;
 
+        @Option(names = "--strict", description = "treat warnings (a shared word some target under-aligns for "
+                + "atomics) as errors")
+        boolean strict;
+
         @Override
         public Integer call() throws Exception {
             List<Target> chosen = TargetSelection.select(targets);
-            return report(Generators.java(read(), Optional.ofNullable(packageName), chosen, out));
+            Spec model = read();
+            return report(Generators.java(model, Optional.ofNullable(packageName), chosen, strict, out,
+                    d -> spec.commandLine().getErr().print(org.abilayout.spec.source.DiagnosticPrinter.render(
+                            List.of(d), List.of(model.source())))));
         }
     }
 }

@@ -58,9 +58,11 @@ final class LayoutCommand implements Callable<Integer> {
                     violations.stream().map(Invariants.Violation::diagnostic).toList(), List.of(model.source())));
             return ExitCode.CHECK_FAILED;
         }
-        spec.commandLine().getOut().print(format == OutputFormat.JSON
-                ? JsonLayoutReport.render(layouts)
-                : TextLayoutReport.render(layouts));
+        if (format == OutputFormat.JSON) {
+            JsonLayoutReport.render(layouts, spec.commandLine().getOut());
+        } else {
+            spec.commandLine().getOut().print(TextLayoutReport.render(layouts));
+        }
         return ExitCode.OK;
     }
 }

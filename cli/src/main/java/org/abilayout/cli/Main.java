@@ -18,6 +18,8 @@ public final class Main {
     }
 
     private static PrintWriter utf8(FileDescriptor fd) {
-        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8));
+        // buffered: `layout --format json` on a large spec streams over 100 MB
+        return new PrintWriter(new java.io.BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16));
     }
 }

@@ -24,6 +24,20 @@ public final class Generators {
     /** {@code gen java}: one class per struct/union plus enums and constants, under {@code outDir}. */
     public static List<Path> java(Spec spec, Optional<String> packageOverride, List<Target> targets, Path outDir)
             throws SpecException, IOException {
-        throw new UnsupportedOperationException("the Java generator is not merged yet");
+        return java(spec, packageOverride, targets, false, outDir, d -> { });
+    }
+
+    /**
+     * {@code gen java} with its warnings (shared words that some target under-aligns for atomics)
+     * handed to {@code warnings}; under {@code strict} they are errors and nothing is written.
+     */
+    public static List<Path> java(Spec spec, Optional<String> packageOverride, List<Target> targets, boolean strict,
+            Path outDir, java.util.function.Consumer<org.abilayout.spec.source.Diagnostic> warnings)
+            throws SpecException, IOException {
+        var generator = new org.abilayout.codegen.java.JavaGenerator();
+        String name = Path.of(spec.source().name()).getFileName().toString();
+        var options = new org.abilayout.codegen.java.JavaGenerator.Options(packageOverride, targets, strict);
+        generator.check(spec, options).forEach(warnings);
+        return generator.write(generator.generate(spec, name, options), outDir);
     }
 }

@@ -19,6 +19,14 @@ public final class Json {
         return sb.append('\n').toString();
     }
 
+    /**
+     * Appends {@code value} as it would appear nested {@code indent} levels deep in a document, so
+     * large documents can be streamed one part at a time (without the trailing newline).
+     */
+    public static void writeNested(StringBuilder sb, Object value, int indent) {
+        write(sb, value, indent);
+    }
+
     private static void write(StringBuilder sb, Object v, int indent) {
         switch (v) {
             case null -> sb.append("null");

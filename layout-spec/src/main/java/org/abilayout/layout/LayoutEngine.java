@@ -46,19 +46,30 @@ public final class LayoutEngine {
      * a target) are collected over all targets and reported once per position, naming the targets.
      */
     public static List<SpecLayout> layoutAll(Spec spec, List<Target> targets) throws SpecException {
+        List<RecordDecl> decls = spec.records();
+        // targets are independent: lay them out in parallel, then report in the order given
+        List<Object> results = targets.parallelStream().map(t -> {
+            LayoutEngine engine = new LayoutEngine(t);
+            List<RecordLayout> records = new ArrayList<>(decls.size());
+            try {
+                for (RecordDecl r : decls) records.add(engine.record(r));
+                return (Object) new SpecLayout(spec, t, records);
+            } catch (Problem e) {
+                return e;
+            }
+        }).toList();
         List<SpecLayout> out = new ArrayList<>(targets.size());
         Map<String, List<String>> failures = new LinkedHashMap<>();
         Map<String, SourcePos> failurePos = new LinkedHashMap<>();
-        for (Target t : targets) {
-            LayoutEngine engine = new LayoutEngine(t);
-            List<RecordLayout> records = new ArrayList<>();
-            try {
-                for (RecordDecl r : spec.records()) records.add(engine.record(r));
-                out.add(new SpecLayout(spec, t, records));
-            } catch (Problem e) {
-                String key = e.pos + "\u0000" + e.getMessage();
-                failures.computeIfAbsent(key, k -> new ArrayList<>()).add(t.name());
-                failurePos.put(key, e.pos);
+        for (int i = 0; i < targets.size(); i++) {
+            switch (results.get(i)) {
+                case SpecLayout sl -> out.add(sl);
+                case Problem e -> {
+                    String key = e.pos + "\u0000" + e.getMessage();
+                    failures.computeIfAbsent(key, k -> new ArrayList<>()).add(targets.get(i).name());
+                    failurePos.put(key, e.pos);
+                }
+                default -> throw new AssertionError(results.get(i));
             }
         }
         if (!failures.isEmpty()) {
@@ -111,6 +122,12 @@ public final class LayoutEngine {
         }
         if (decl.align().isPresent()) align = Math.max(align, decl.align().getAsLong());
         long size = checked(alignUp(end, align), decl.pos(), decl.cName());
+        int cap = target.scalarRecordAlignCap();
+        if (cap > 0 && size == 8 && align > cap && !userAligned(decl) && !hasFlexibleArray(decl)) {
+            // GCC i386: a record that fits DImode/DFmode is aligned like a long long in a struct
+            // (x86_field_alignment), whatever the _Atomic inside it asks for; its size stays
+            align = cap;
+        }
         var padTo = decl.traits().padTo().entryFor(target);
         if (padTo.isPresent()) {
             long want = padTo.get().value();
@@ -127,6 +144,23 @@ public final class LayoutEngine {
         RecordLayout layout = new RecordLayout(decl, target, size, align, fields, gaps(fields, size, union));
         done.put(decl, layout);
         return layout;
+    }
+
+    /** GCC's TYPE_USER_ALIGN: an {@code @align} on the record, a member, or a record inside it. */
+    private static boolean userAligned(RecordDecl decl) {
+        if (decl.align().isPresent()) return true;
+        for (Member m : decl.members()) {
+            if (m.align().isPresent()) return true;
+            CType t = m.type().unwrap();
+            while (t instanceof CType.ArrayType a) t = a.element().unwrap();
+            if (t instanceof CType.RecordType rt && userAligned(rt.decl())) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasFlexibleArray(RecordDecl decl) {
+        return !decl.members().isEmpty() && decl.members().getLast().type().unwrap() instanceof CType.ArrayType a
+                && a.isFlexible();
     }
 
     /** MSVC: per record, the largest alignment an aligned attribute on it or inside it asks for. */

@@ -28,7 +28,39 @@ public final class JsonLayoutReport {
 
     /** The report as a JSON document ({@link Json#write}), ending in a newline. */
     public static String render(List<SpecLayout> layouts) {
-        return Json.write(toJson(layouts));
+        StringBuilder sb = new StringBuilder();
+        try {
+            render(layouts, sb);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Streams the same document to {@code out}, one type at a time: a spec of 10,000 structs on
+     * every target is a document of over 100 MB, which is never held in memory whole.
+     */
+    public static void render(List<SpecLayout> layouts, Appendable out) throws java.io.IOException {
+        SpecLayouts.check(layouts);
+        SpecLayout first = layouts.getFirst();
+        StringBuilder sb = new StringBuilder("{\n  \"package\": ");
+        Json.string(sb, first.spec().packageName());
+        sb.append(",\n  \"types\": ");
+        int n = first.records().size();
+        if (n == 0) {
+            out.append(sb).append("[]\n}\n");
+            return;
+        }
+        sb.append('[');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append(',');
+            sb.append("\n    ");
+            Json.writeNested(sb, type(SpecLayouts.recordOnEachTarget(layouts, i)), 2);
+            out.append(sb);
+            sb.setLength(0);
+        }
+        out.append("\n  ]\n}\n");
     }
 
     /** The report as a JSON value: maps in key order, lists, strings and longs. */
@@ -37,20 +69,23 @@ public final class JsonLayoutReport {
         SpecLayout first = layouts.getFirst();
         List<Object> types = new ArrayList<>();
         for (int i = 0; i < first.records().size(); i++) {
-            List<RecordLayout> perTarget = SpecLayouts.recordOnEachTarget(layouts, i);
-            Map<String, Object> byTarget = new LinkedHashMap<>();
-            for (RecordLayout l : perTarget) byTarget.put(l.target().name(), layout(l));
-            RecordLayout r = perTarget.getFirst();
-            Map<String, Object> type = new LinkedHashMap<>();
-            type.put("name", r.name());
-            type.put("kind", r.decl().kind().keyword());
-            type.put("layouts", byTarget);
-            types.add(type);
+            types.add(type(SpecLayouts.recordOnEachTarget(layouts, i)));
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("package", first.spec().packageName());
         root.put("types", types);
         return root;
+    }
+
+    private static Map<String, Object> type(List<RecordLayout> perTarget) {
+        Map<String, Object> byTarget = new LinkedHashMap<>();
+        for (RecordLayout l : perTarget) byTarget.put(l.target().name(), layout(l));
+        RecordLayout r = perTarget.getFirst();
+        Map<String, Object> type = new LinkedHashMap<>();
+        type.put("name", r.name());
+        type.put("kind", r.decl().kind().keyword());
+        type.put("layouts", byTarget);
+        return type;
     }
 
     private static Map<String, Object> layout(RecordLayout l) {

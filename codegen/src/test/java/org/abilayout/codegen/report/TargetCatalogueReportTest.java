@@ -16,7 +16,7 @@ class TargetCatalogueReportTest {
         assertEquals("target                   cpu          os       model  endian  char      long  llong  ptr  double"
                 + "  ldouble  wchar  ref", lines.get(0));
         assertTrue(lines.contains("i386-linux-gnu           i386         linux    ilp32  little  signed     4/4    8/4"
-                + "  4/4     8/4     12/4    4/4  clang"), text);
+                + "  4/4     8/4     12/4    4/4  gcc"), text);
         assertTrue(lines.contains("m68k-linux-gnu           m68k         linux    ilp32  big     signed     4/2    8/2"
                 + "  4/2     8/2     12/2    4/2  gcc"), text);
         assertEquals(1 + Catalogue.all().size() + 2, lines.size());
