@@ -365,9 +365,9 @@ class AbiQuirksTest {
     }
 
     /**
-     * The platform's GCC keeps {@code _Atomic long double} on 8 on s390x, where clang-19 (and so
-     * the catalogue) raise it to 16. The design notes make the platform compiler the reference on
-     * Linux, so the engine should follow GCC here; see abi-tests/FINDINGS.md, finding 4.
+     * The platform's GCC keeps {@code _Atomic long double} on 8 on s390x, where clang-19 raises
+     * it to 16. The platform compiler is the reference on Linux, so the catalogue takes GCC for
+     * s390x-linux-gnu and the engine must follow it; see abi-tests/FINDINGS.md, finding 4.
      */
     @Test
     void s390xGccKeepsAtomicLongDoubleOnEight() {
@@ -384,7 +384,8 @@ class AbiQuirksTest {
 
     /**
      * i386 GCC 12 gives a record of size 8 that holds an 8-byte {@code _Atomic} alignment 4,
-     * although the atomic member alone is 8-aligned; clang-19 (and the engine) give 8. See
+     * although the atomic member alone is 8-aligned; clang-19 gives 8. GCC is the platform
+     * compiler, so the catalogue takes it for i386-linux-gnu and the engine must follow it; see
      * abi-tests/FINDINGS.md, finding 5.
      */
     @Test
