@@ -403,4 +403,27 @@ class AbiQuirksTest {
         assertTrue(v.get(2) < v.get(3), v.toString());
         Compilers.assertEngineAgreesWith("i386-gcc", spec, List.of(i386), t -> gcc);
     }
+
+    /**
+     * The edges of GCC's i386 rule above, where the engine's {@code scalarRecordAlignCap} (main,
+     * 276071a) guesses wrong: GCC caps an 8-byte record only when it gets an 8-byte scalar
+     * machine mode, so a union with a {@code short[3]} member (no such mode) keeps 8, and a
+     * member's {@code @align(2)} that raises nothing does not stop the cap. See
+     * abi-tests/FINDINGS.md, finding 7.
+     */
+    @Test
+    void i386GccCapsOnlyRecordsThatFitAScalarMode() {
+        RecordDecl a = union("a", aligned(2, member("d", Scalar.DOUBLE)), atomic("x", scalar(Scalar.LONG_LONG)));
+        RecordDecl d = union("d", member("s", array(scalar(Scalar.SHORT), 3)), atomic("x", scalar(Scalar.DOUBLE)));
+        RecordDecl e = struct("e", member("c", Scalar.CHAR), member("x", type(a)));
+        RecordDecl f = struct("f", member("c", Scalar.CHAR), member("x", type(d)));
+        Spec spec = spec(a, d, e, f);
+        Target i386 = target("i386-linux-gnu");
+        Map<String, Long> v = answers("i386-gcc-cap", spec, i386, "_Alignof(union a)", "_Alignof(union d)",
+                "sizeof(union a)", "sizeof(union d)");
+        // GCC: 4 and 8, both unions 8 bytes
+        assertEquals(v.get("sizeof(union a)"), v.get("sizeof(union d)"));
+        assertTrue(v.get("_Alignof(union a)") < v.get("_Alignof(union d)"), v.toString());
+        assertEngineAgrees("i386-gcc-cap", spec, List.of(i386));
+    }
 }
