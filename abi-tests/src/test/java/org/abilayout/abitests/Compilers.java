@@ -3,7 +3,6 @@ package org.abilayout.abitests;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.abilayout.abitests.cc.Compiler;
@@ -64,13 +63,6 @@ final class Compilers {
         List<Long> v = askAll(test, spec, t, Compiler.reference(t), List.of(exprs));
         Map<String, Long> out = new java.util.HashMap<>();
         for (int i = 0; i < exprs.length; i++) out.put(exprs[i], v.get(i));
-        return out;
-    }
-
-    /** One expression on each target, by its reference compiler. */
-    static Map<Target, Long> askEach(String test, Spec spec, List<Target> targets, String expr) {
-        Map<Target, Long> out = new LinkedHashMap<>();
-        for (Target t : targets) out.put(t, ask(test, spec, t, expr));
         return out;
     }
 }
