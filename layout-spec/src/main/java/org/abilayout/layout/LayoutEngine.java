@@ -123,9 +123,10 @@ public final class LayoutEngine {
         if (decl.align().isPresent()) align = Math.max(align, decl.align().getAsLong());
         long size = checked(alignUp(end, align), decl.pos(), decl.cName());
         int cap = target.scalarRecordAlignCap();
-        if (cap > 0 && size == 8 && align > cap && !userAligned(decl) && !hasFlexibleArray(decl)) {
-            // GCC i386: a record that fits DImode/DFmode is aligned like a long long in a struct
-            // (x86_field_alignment), whatever the _Atomic inside it asks for; its size stays
+        if (cap > 0 && size == 8 && align > cap && !raisesAlignment(decl, fields) && scalarMode(fields)) {
+            // GCC i386: a record with an 8-byte scalar machine mode (DImode/DFmode) is aligned like
+            // a long long in a struct (x86_field_alignment), whatever the _Atomic inside it asks
+            // for; its size stays
             align = cap;
         }
         var padTo = decl.traits().padTo().entryFor(target);
@@ -146,21 +147,53 @@ public final class LayoutEngine {
         return layout;
     }
 
-    /** GCC's TYPE_USER_ALIGN: an {@code @align} on the record, a member, or a record inside it. */
-    private static boolean userAligned(RecordDecl decl) {
+    /**
+     * GCC's TYPE_USER_ALIGN, as far as it stops the i386 cap: an {@code @align} on the record, one
+     * on a member that raises it above its type's alignment (a non-raising one is ignored), or a
+     * member whose record type (through typedefs and arrays) is itself user-aligned.
+     */
+    private boolean raisesAlignment(RecordDecl decl, List<FieldLayout> fields) throws Problem {
         if (decl.align().isPresent()) return true;
-        for (Member m : decl.members()) {
-            if (m.align().isPresent()) return true;
+        for (FieldLayout f : fields) {
+            Member m = f.member();
+            if (m.align().isPresent()
+                    && m.align().getAsLong() > info(m.type(), m.qualifiers(), m.pos(), m.name()).align()) {
+                return true;
+            }
             CType t = m.type().unwrap();
             while (t instanceof CType.ArrayType a) t = a.element().unwrap();
-            if (t instanceof CType.RecordType rt && userAligned(rt.decl())) return true;
+            if (t instanceof CType.RecordType rt && raisesAlignment(rt.decl(), record(rt.decl()).fields())) return true;
         }
         return false;
     }
 
-    private static boolean hasFlexibleArray(RecordDecl decl) {
-        return !decl.members().isEmpty() && decl.members().getLast().type().unwrap() instanceof CType.ArrayType a
-                && a.isFlexible();
+    /**
+     * Whether GCC gives a record of these members a scalar machine mode: no member of a type
+     * that is BLKmode (an array or record whose size is not 1, 2, 4 or 8 bytes, or that holds
+     * such a member; a flexible array member).
+     */
+    private boolean scalarMode(List<FieldLayout> fields) throws Problem {
+        for (FieldLayout f : fields) if (!scalarMode(f.member().type(), f.size())) return false;
+        return true;
+    }
+
+    private boolean scalarMode(CType type, long size) throws Problem {
+        CType t = type.unwrap();
+        if (t instanceof CType.ArrayType a) {
+            if (a.isFlexible()) return false;
+            CType el = a.element().unwrap();
+            long elSize = size / Math.max(1, a.length().getAsLong());
+            return (a.length().getAsLong() == 1 ? scalarMode(el, elSize) : isModeSize(size) && scalarMode(el, elSize));
+        }
+        if (t instanceof CType.RecordType r) {
+            RecordLayout l = record(r.decl());
+            return isModeSize(l.size()) && scalarMode(l.fields());
+        }
+        return true; // scalars, enums, pointers
+    }
+
+    private static boolean isModeSize(long size) {
+        return size == 1 || size == 2 || size == 4 || size == 8;
     }
 
     /** MSVC: per record, the largest alignment an aligned attribute on it or inside it asks for. */

@@ -14,7 +14,7 @@ import org.abilayout.arch.Target;
 
 /**
  * Runs the reference compiler of a catalogue target on a C or C++ file: clang-19 with
- * {@code -target NAME}, or {@code m68k-linux-gnu-gcc} (and {@code -g++}) where GCC is the
+ * {@code -target NAME}, or the platform's GCC cross compiler (and {@code -g++}) where GCC is the
  * reference. Freestanding, so no target libc is needed: the compilers bring their own
  * {@code <stdint.h>} and {@code <stddef.h>}. A missing compiler fails the test, naming the
  * Debian package that provides it.
@@ -49,18 +49,21 @@ final class Compiler {
         return w;
     }
 
-    /** Whether this target/language pair can be compiled here (only m68k C++ may be missing). */
-    static boolean available(Target target, Language language) {
-        return !(target.reference() == Target.Reference.GCC && language == Language.CXX17)
-                || onPath("m68k-linux-gnu-g++");
+    /** The Debian cross-compiler triple of a target whose reference is its platform GCC. */
+    static String gccTriple(Target target) {
+        return switch (target.name()) {
+            case "i386-linux-gnu" -> "i686-linux-gnu";
+            default -> target.name();
+        };
     }
 
     static Result syntaxCheck(Target target, Language language, Path file, List<String> extra) {
         List<String> cmd = new ArrayList<>();
         boolean gcc = target.reference() == Target.Reference.GCC;
         if (gcc) {
-            String tool = language == Language.C11 ? "m68k-linux-gnu-gcc" : "m68k-linux-gnu-g++";
-            require(tool, language == Language.C11 ? "gcc-m68k-linux-gnu" : "g++-m68k-linux-gnu");
+            String triple = gccTriple(target);
+            String tool = triple + (language == Language.C11 ? "-gcc" : "-g++");
+            require(tool, (language == Language.C11 ? "gcc-" : "g++-") + triple);
             cmd.add(tool);
         } else {
             require("clang-19", "clang-19");
