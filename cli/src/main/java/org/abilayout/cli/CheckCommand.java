@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +17,7 @@ import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SpecException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,16 +42,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--lock", paramLabel = "LOCK", description = "the lock file (default: SPEC.lock, if it exists)")
     Path lock;
 
-    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
-            description = "targets by clang triple, comma-separated or repeated, or 'all' (default: all)")
-    List<String> targets = new ArrayList<>();
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = OutputFormat.Converter.class, description = "text (default) or json")
-    OutputFormat format;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    ReportOptions options = new ReportOptions();
 
     CheckCommand(SpecSource source) {
         this.source = source;
@@ -59,15 +51,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Target> chosen = TargetSelection.select(targets);
+        List<Target> chosen = options.select();
         Spec model = source.read(file);
         Optional<Facts.Spec> released = readLock(lockPath(file, lock), lock != null);
         Verdict verdict = Compatibility.check(model, released, chosen);
-        if (released.isEmpty() && format == OutputFormat.TEXT) {
+        if (released.isEmpty() && options.format == OutputFormat.TEXT) {
             spec.commandLine().getOut().print("no lock file (" + lockPath(file, null)
                     + "): checked the spec's own history and pins; run 'abilayout freeze' at release time\n");
         }
-        return print(spec, verdict, format);
+        return print(spec, verdict, options.format);
     }
 
     static Path lockPath(Path spec, Path explicit) {

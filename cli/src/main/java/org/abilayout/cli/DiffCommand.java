@@ -1,14 +1,13 @@
 package org.abilayout.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.abilayout.arch.Target;
 import org.abilayout.compat.Compatibility;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code abilayout diff OLD NEW}: two specs compared without a lock (e.g. two git revisions). */
@@ -27,16 +26,8 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "the new spec")
     Path newFile;
 
-    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
-            description = "targets by clang triple, comma-separated or repeated, or 'all' (default: all)")
-    List<String> targets = new ArrayList<>();
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = OutputFormat.Converter.class, description = "text (default) or json")
-    OutputFormat format;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    ReportOptions options = new ReportOptions();
 
     DiffCommand(SpecSource source) {
         this.source = source;
@@ -44,7 +35,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Target> chosen = TargetSelection.select(targets);
-        return CheckCommand.print(spec, Compatibility.diff(source.read(oldFile), source.read(newFile), chosen), format);
+        List<Target> chosen = options.select();
+        return CheckCommand.print(spec, Compatibility.diff(source.read(oldFile), source.read(newFile), chosen), options.format);
     }
 }

@@ -1,7 +1,6 @@
 package org.abilayout.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,7 +40,7 @@ final class GenCommand implements Callable<Integer> {
 
         @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
                 description = "targets by clang triple, comma-separated or repeated, or 'all' (default: all)")
-        List<String> targets = new ArrayList<>();
+        List<String> targets = new java.util.ArrayList<>();
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
         boolean help;

@@ -1,7 +1,6 @@
 package org.abilayout.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.abilayout.arch.Target;
@@ -13,8 +12,8 @@ import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.DiagnosticPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code abilayout layout SPEC}: every struct and union of a spec, laid out on the chosen targets. */
@@ -30,17 +29,8 @@ final class LayoutCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "the .layout spec file")
     Path file;
 
-    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
-            description = "targets by clang triple, comma-separated or repeated, or 'all' (default: all); "
-                    + "see 'abilayout targets'")
-    List<String> targets = new ArrayList<>();
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = OutputFormat.Converter.class, description = "text (default) or json")
-    OutputFormat format;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    ReportOptions options = new ReportOptions();
 
     LayoutCommand(SpecSource source) {
         this.source = source;
@@ -48,7 +38,7 @@ final class LayoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Target> chosen = TargetSelection.select(targets);
+        List<Target> chosen = options.select();
         Spec model = source.read(file);
         List<SpecLayout> layouts = LayoutEngine.layoutAll(model, chosen);
         List<Invariants.Violation> violations = Invariants.check(layouts);
@@ -58,7 +48,7 @@ final class LayoutCommand implements Callable<Integer> {
                     violations.stream().map(Invariants.Violation::diagnostic).toList(), List.of(model.source())));
             return ExitCode.CHECK_FAILED;
         }
-        if (format == OutputFormat.JSON) {
+        if (options.format == OutputFormat.JSON) {
             JsonLayoutReport.render(layouts, spec.commandLine().getOut());
         } else {
             spec.commandLine().getOut().print(TextLayoutReport.render(layouts));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
+import org.abilayout.spec.resolve.Suggest;
 
 /** Turns {@code --target} values into catalogue targets, or says which names are close. */
 final class TargetSelection {
@@ -58,27 +59,9 @@ final class TargetSelection {
         Catalogue.all().stream()
                 .map(Target::name)
                 .filter(n -> !out.contains(n))
-                .filter(n -> distance(t, n) <= limit)
-                .sorted(Comparator.comparingInt(n -> distance(t, n)))
+                .filter(n -> Suggest.distance(t, n) <= limit)
+                .sorted(Comparator.comparingInt(n -> Suggest.distance(t, n)))
                 .forEachOrdered(out::add);
         return out.size() > MAX_SUGGESTIONS ? List.copyOf(out.subList(0, MAX_SUGGESTIONS)) : List.copyOf(out);
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int subst = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] swap = prev;
-            prev = cur;
-            cur = swap;
-        }
-        return prev[b.length()];
     }
 }

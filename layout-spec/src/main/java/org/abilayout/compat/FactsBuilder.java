@@ -123,16 +123,6 @@ public final class FactsBuilder {
     }
 
     private static Qualifiers effectiveQualifiers(CType type, Qualifiers q) {
-        CType t = type;
-        while (true) {
-            if (t instanceof CType.TypedefType td) {
-                q = q.merge(td.decl().qualifiers());
-                t = td.decl().type();
-            } else if (t instanceof CType.ArrayType a) {
-                t = a.element();
-            } else {
-                return q;
-            }
-        }
+        return org.abilayout.spec.model.ElementType.of(type, q).qualifiers();
     }
 }

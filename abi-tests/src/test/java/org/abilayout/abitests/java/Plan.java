@@ -124,19 +124,9 @@ final class Plan {
     /** Typedefs looked through, array dimensions peeled ({@code -1}: flexible). */
     record Unwrapped(CType element, Qualifiers qualifiers, List<Long> dims) {
         static Unwrapped of(CType type, Qualifiers q) {
-            List<Long> dims = new ArrayList<>();
-            CType t = type;
-            while (true) {
-                if (t instanceof CType.TypedefType td) {
-                    q = q.merge(td.decl().qualifiers());
-                    t = td.decl().type();
-                } else if (t instanceof CType.ArrayType a) {
-                    dims.add(a.length().isPresent() ? a.length().getAsLong() : -1L);
-                    t = a.element();
-                } else {
-                    return new Unwrapped(t, q, dims);
-                }
-            }
+            var e = org.abilayout.spec.model.ElementType.of(type, q);
+            return new Unwrapped(e.element(), e.qualifiers(),
+                    e.dims().stream().map(d -> d.isPresent() ? d.getAsLong() : -1L).toList());
         }
     }
 }

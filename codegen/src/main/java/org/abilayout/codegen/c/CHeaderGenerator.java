@@ -62,19 +62,8 @@ public final class CHeaderGenerator {
      */
     public Path write(Spec spec, List<Target> targets, Path outDir) throws SpecException, IOException {
         String text = generate(spec, fileNameOf(spec), targets);
-        Files.createDirectories(outDir);
         Path out = outDir.resolve(headerFileName(spec));
-        Path tmp = Files.createTempFile(outDir, "." + out.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.abilayout.codegen.AtomicOutput.write(out, text);
         return out;
     }
 

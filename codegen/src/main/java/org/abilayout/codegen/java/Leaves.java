@@ -105,19 +105,8 @@ final class Leaves {
     /** A type with typedefs looked through and array dimensions peeled off. */
     record Unwrapped(CType element, Qualifiers qualifiers, List<OptionalLong> dims) {
         static Unwrapped of(CType type, Qualifiers q) {
-            List<OptionalLong> dims = new ArrayList<>();
-            CType t = type;
-            while (true) {
-                if (t instanceof CType.TypedefType td) {
-                    q = q.merge(td.decl().qualifiers());
-                    t = td.decl().type();
-                } else if (t instanceof CType.ArrayType a) {
-                    dims.add(a.length());
-                    t = a.element();
-                } else {
-                    return new Unwrapped(t, q, List.copyOf(dims));
-                }
-            }
+            var e = org.abilayout.spec.model.ElementType.of(type, q);
+            return new Unwrapped(e.element(), e.qualifiers(), e.dims());
         }
     }
 }

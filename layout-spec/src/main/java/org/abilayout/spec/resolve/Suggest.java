@@ -7,7 +7,7 @@ import java.util.Optional;
  * "did you mean ...?" for misspelled names: the closest candidate within edit distance 2 that
  * differs in at most a third of its characters (ties go to the alphabetically first).
  */
-final class Suggest {
+public final class Suggest {
     private Suggest() {}
 
     static Optional<String> closest(String name, Collection<String> candidates) {
@@ -33,8 +33,8 @@ final class Suggest {
         return closest(name, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
-    /** Levenshtein distance (insert, delete, substitute). */
-    static int distance(String a, String b) {
+    /** Levenshtein distance (insert, delete, substitute); also what the CLI suggests target names by. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;
