@@ -40,6 +40,7 @@ public final class Invariants {
     }
 
     public static List<Violation> check(List<SpecLayout> layouts) {
+        if (layouts.isEmpty() || !pinsAnything(layouts.getFirst().spec().records())) return List.of();
         Map<List<Object>, Violation> found = new LinkedHashMap<>();
         for (SpecLayout sl : layouts) {
             for (RecordLayout rl : sl.records()) {
@@ -58,6 +59,22 @@ public final class Invariants {
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** Whether any record pins a size or offset: most specs pin nothing, and need no walk. */
+    private static boolean pinsAnything(List<RecordDecl> records) {
+        java.util.ArrayDeque<RecordDecl> todo = new java.util.ArrayDeque<>(records);
+        java.util.Set<RecordDecl> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            RecordDecl r = todo.pop();
+            if (!seen.add(r)) continue;
+            if (!r.traits().size().isEmpty() || !r.traits().padTo().isEmpty()) return true;
+            for (Member m : r.members()) {
+                if (m.traits().pinnedOffset().isPresent()) return true;
+                if (m.isAnonymous() && m.type() instanceof org.abilayout.spec.model.CType.RecordType rt) todo.push(rt.decl());
+            }
+        }
+        return false;
     }
 
     private static void members(Map<List<Object>, Violation> found, RecordLayout rl, long base, String type, String target) {

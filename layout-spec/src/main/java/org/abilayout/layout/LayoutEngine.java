@@ -141,7 +141,7 @@ public final class LayoutEngine {
             }
             size = want;
         }
-        requiredAligns.put(decl, required);
+        if (target.recordAbi() == RecordAbi.MSVC) requiredAligns.put(decl, required);
         RecordLayout layout = new RecordLayout(decl, target, size, align, fields, gaps(fields, size, union));
         done.put(decl, layout);
         return layout;
