@@ -196,7 +196,7 @@ public final class JavaGenerator {
     /** A spec package ({@code freebsd.umtx}) as a Java package: reserved words get a trailing underscore. */
     static String javaPackage(String specPackage) {
         List<String> parts = new ArrayList<>();
-        for (String p : specPackage.split("\\.")) parts.add(JavaNames.memberName(p));
+        for (String p : specPackage.split("\\.")) parts.add(JavaNames.identifier(p));
         return String.join(".", parts);
     }
 }

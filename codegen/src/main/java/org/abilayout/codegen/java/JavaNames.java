@@ -25,13 +25,25 @@ final class JavaNames {
         return out.toString();
     }
 
-    /** A C member name as a Java method name: unchanged unless Java reserves it ({@code class} → {@code class_}). */
+    /** Names the generated record classes use for their own API; a member named so gets a {@code _}. */
+    private static final Set<String> GENERATED_API = Set.of("version", "isKnownVersion", "layout", "target",
+            "byteSize", "forHost", "forTarget");
+
+    /**
+     * A C member name as a Java accessor name: unchanged unless Java reserves it or the generated
+     * class already uses it ({@code class} → {@code class_}, {@code version} → {@code version_}).
+     */
     static String memberName(String cName) {
-        return RESERVED.contains(cName) ? cName + "_" : cName;
+        return RESERVED.contains(cName) || GENERATED_API.contains(cName) ? cName + "_" : cName;
     }
 
     /** A C constant name as a Java field name. */
     static String constantName(String cName) {
-        return memberName(cName);
+        return identifier(cName);
+    }
+
+    /** A name as a Java identifier: unchanged unless Java reserves it. */
+    static String identifier(String name) {
+        return RESERVED.contains(name) ? name + "_" : name;
     }
 }

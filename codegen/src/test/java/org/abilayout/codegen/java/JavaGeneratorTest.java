@@ -57,6 +57,25 @@ class JavaGeneratorTest {
     }
 
     @Test
+    void aMemberNamedLikeTheGeneratedApiGetsAnUnderscore() throws Exception {
+        Spec spec = org.abilayout.spec.SpecReader.parse(new org.abilayout.spec.source.SourceFile("v.layout", """
+                package t;
+                @version(1) struct s { @version_field uint32_t version; uint32_t layout; };
+                """));
+        String text = GEN.generate(spec, "v.layout", JavaGenerator.Options.defaults()).getFirst().toString();
+        // the class's own version() reads the version field; the member's accessors are version_()
+        assertTrue(text.contains("public int version_(MemorySegment segment)"), text);
+        assertTrue(text.contains("public int layout_(MemorySegment segment)"), text);
+        var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gen");
+        java.nio.file.Path src = dir.resolve("S.java");
+        java.nio.file.Files.writeString(src, text);
+        int rc = compiler.run(null, null, null, "-d", dir.toString(), "-cp", System.getProperty("java.class.path"),
+                src.toString());
+        assertEquals(0, rc, "the generated class must compile");
+    }
+
+    @Test
     void strictGenerationFailsOnAMisalignedSharedWord() {
         var e = assertThrows(SpecException.class,
                 () -> GEN.generate(lockWord(), "lock.layout", JavaGenerator.Options.defaults().withStrict(true)));
