@@ -241,8 +241,29 @@ final class Specs {
         out.add(holes());
         out.add(nested());
         out.add(corners());
+        out.add(outOfOrder());
         out.addAll(examples());
         return out;
+    }
+
+    /**
+     * Declarations in an order the spec language allows and C does not: a struct used by value
+     * before it is declared, a typedef name used behind a pointer before its typedef, and the
+     * C idiom of a typedef of a struct that is defined after it. The header must reorder them.
+     */
+    static Spec outOfOrder() {
+        try {
+            return org.abilayout.spec.SpecReader.parse(new org.abilayout.spec.source.SourceFile("order.layout", """
+                    package order;
+                    typedef struct node node_t;
+                    struct outer { struct inner in; node_t *head; id_t id; };
+                    struct node { node_t *next; struct inner value; };
+                    struct inner { int32_t x; int16_t y; };
+                    typedef uint32_t id_t;
+                    """));
+        } catch (org.abilayout.spec.source.SpecException e) {
+            throw new AssertionError(e.render(), e);
+        }
     }
 
     /** The repository's {@code examples/**}{@code /*.layout}, parsed, in path order. */

@@ -104,7 +104,7 @@ final class HeaderViewBuilder {
             macros.put(targetMacros.get(t.name()), SourcePos.NONE);
         }
         List<DeclView> decls = new ArrayList<>();
-        for (Decl d : spec.decls()) {
+        for (Decl d : org.abilayout.spec.model.DeclOrder.of(spec)) {
             switch (d) {
                 case TypedefDecl td -> decls.add(typedef(td));
                 case ConstDecl cd -> decls.add(constant(cd));

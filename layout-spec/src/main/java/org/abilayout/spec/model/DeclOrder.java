@@ -1,0 +1,76 @@
+package org.abilayout.spec.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The declarations of a spec in an order C accepts: source order, except that a declaration a
+ * struct, union or typedef uses by value (or a typedef name it points through) comes before it.
+ * The spec language allows any order; a C header needs this one.
+ */
+public final class DeclOrder {
+    private DeclOrder() {}
+
+    public static List<Decl> of(Spec spec) {
+        Map<String, Decl> byName = new LinkedHashMap<>();
+        for (Decl d : spec.decls()) byName.putIfAbsent(d.name(), d);
+        List<Decl> out = new ArrayList<>(spec.decls().size());
+        Set<Decl> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Decl d : spec.decls()) place(d, byName, placed, out);
+        return out;
+    }
+
+    private static void place(Decl d, Map<String, Decl> byName, Set<Decl> placed, List<Decl> out) {
+        if (!placed.add(d)) return;
+        // the resolver guarantees no cycle by value and bounds the depth, so this recursion ends
+        for (Decl dep : dependencies(d, byName)) place(dep, byName, placed, out);
+        out.add(d);
+    }
+
+    private static List<Decl> dependencies(Decl d, Map<String, Decl> byName) {
+        List<Decl> deps = new ArrayList<>();
+        switch (d) {
+            case RecordDecl r -> members(r, byName, deps);
+            // `typedef struct n n_t;` is valid before struct n is defined (and idiomatic): only an
+            // array of a record needs the record complete
+            case TypedefDecl t -> {
+                if (!(t.type() instanceof CType.RecordType r && !r.decl().isAnonymous())) type(t.type(), byName, deps);
+            }
+            case EnumDecl e -> { }
+            case ConstDecl c -> { }
+        }
+        return deps;
+    }
+
+    private static void members(RecordDecl r, Map<String, Decl> byName, List<Decl> deps) {
+        for (Member m : r.members()) type(m.type(), byName, deps);
+    }
+
+    private static void type(CType t, Map<String, Decl> byName, List<Decl> deps) {
+        switch (t) {
+            case CType.RecordType r -> {
+                if (r.decl().isAnonymous()) members(r.decl(), byName, deps);
+                else add(byName.get(r.decl().name()), deps);
+            }
+            case CType.EnumType e -> add(byName.get(e.decl().name()), deps);
+            case CType.TypedefType td -> add(byName.get(td.decl().name()), deps);
+            case CType.ArrayType a -> type(a.element(), byName, deps);
+            case CType.PointerType p -> {
+                // a typedef name in the pointee must be declared first; a struct tag need not be
+                for (String word : p.pointee().split("[^A-Za-z0-9_]+")) {
+                    if (byName.get(word) instanceof TypedefDecl td) add(td, deps);
+                }
+            }
+            case CType.ScalarType s -> { }
+        }
+    }
+
+    private static void add(Decl d, List<Decl> deps) {
+        if (d != null) deps.add(d);
+    }
+}
