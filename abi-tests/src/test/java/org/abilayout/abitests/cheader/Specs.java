@@ -255,11 +255,11 @@ final class Specs {
         try {
             return org.abilayout.spec.SpecReader.parse(new org.abilayout.spec.source.SourceFile("order.layout", """
                     package order;
-                    typedef struct node node_t;
-                    struct outer { struct inner in; node_t *head; id_t id; };
-                    struct node { node_t *next; struct inner value; };
-                    struct inner { int32_t x; int16_t y; };
-                    typedef uint32_t id_t;
+                    typedef struct ooo_node ooo_node_t;
+                    struct ooo_outer { struct ooo_inner in; ooo_node_t *head; ooo_id_t id; };
+                    struct ooo_node { ooo_node_t *next; struct ooo_inner value; };
+                    struct ooo_inner { int32_t x; int16_t y; };
+                    typedef uint32_t ooo_id_t;
                     """));
         } catch (org.abilayout.spec.source.SpecException e) {
             throw new AssertionError(e.render(), e);
