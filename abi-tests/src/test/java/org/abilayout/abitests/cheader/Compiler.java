@@ -1,14 +1,9 @@
 package org.abilayout.abitests.cheader;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.abilayout.arch.RecordAbi;
 import org.abilayout.arch.Target;
 
@@ -79,34 +74,15 @@ final class Compiler {
     }
 
     static Result run(List<String> cmd, Path dir) {
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("timed out: " + String.join(" ", cmd));
-            }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + cmd.getFirst() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        org.abilayout.abitests.Processes.Result r = org.abilayout.abitests.Processes.run(cmd, dir, 60);
+        return new Result(r.exitCode(), r.output());
     }
 
     static void require(String tool, String debianPackage) {
-        if (!onPath(tool)) {
-            fail(tool + " is not installed; install the Debian package " + debianPackage
-                    + " (apt-get install " + debianPackage + ")");
-        }
+        org.abilayout.abitests.Processes.require(tool, debianPackage);
     }
 
     static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;
-        }
-        return false;
+        return org.abilayout.abitests.Processes.onPath(tool);
     }
 }
