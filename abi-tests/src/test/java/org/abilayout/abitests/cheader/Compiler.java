@@ -1,6 +1,5 @@
 package org.abilayout.abitests.cheader;
 
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
