@@ -1,6 +1,7 @@
 package org.abilayout.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.abilayout.arch.Catalogue;
@@ -12,6 +13,8 @@ import org.abilayout.compat.FactsBuilder;
 import org.abilayout.compat.Freeze;
 import org.abilayout.compat.LockFile;
 import org.abilayout.compat.Verdict;
+import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,14 +53,15 @@ final class FreezeCommand implements Callable<Integer> {
         Path lockFile = CheckCommand.lockPath(file, lock);
         Spec model = source.read(file);
         Optional<Facts.Spec> released = CheckCommand.readLock(lockFile, false);
-        Verdict verdict = Compatibility.check(model, released, Catalogue.all());
+        List<SpecLayout> layouts = LayoutEngine.layoutAll(model, Catalogue.all());
+        Verdict verdict = Compatibility.check(model, layouts, released);
         if (verdict.isBreaking()) {
             spec.commandLine().getOut().print(VerdictReport.text(verdict));
             spec.commandLine().getErr().print("abilayout: not frozen: the spec breaks " + (released.isPresent()
                     ? "the released layouts in " + lockFile : "its own history") + "\n");
             return ExitCode.CHECK_FAILED;
         }
-        Facts.Spec facts = Freeze.merge(released, FactsBuilder.of(model, Catalogue.all()));
+        Facts.Spec facts = Freeze.merge(released, FactsBuilder.fromLayouts(model, layouts));
         AtomicOutput.write(lockFile, LockFile.write(facts));
         spec.commandLine().getOut().print("froze " + facts.types().size() + " types (" + versions(facts) + ") on "
                 + Catalogue.all().size() + " targets into " + lockFile + "\n");

@@ -148,7 +148,7 @@ public final class Checker {
                 add(ChangeKind.TARGET_REMOVED, o.name(), "", t, "", "", List.of(t));
                 continue;
             }
-            new Per(o, n, old, nu, t, ctx, true).run();
+            new Per(n, old, nu, t, ctx, true).run();
         }
     }
 
@@ -159,7 +159,7 @@ public final class Checker {
             Facts.Layout a = old.get(t);
             Facts.Layout b = nu.get(t);
             if (a == null || b == null) continue;
-            new Per(o, n, old, nu, t, ctx, false).run();
+            new Per(n, old, nu, t, ctx, false).run();
         }
     }
 
@@ -180,7 +180,6 @@ public final class Checker {
 
     /** The comparison of one struct on one target. */
     private final class Per {
-        final Facts.Type oldType;
         final Facts.Type newType;
         final Facts.Layout a;
         final Facts.Layout b;
@@ -190,13 +189,12 @@ public final class Checker {
         final SortedMap<String, Facts.Layout> oldAll;
         final SortedMap<String, Facts.Layout> newAll;
 
-        Per(Facts.Type oldType, Facts.Type newType, SortedMap<String, Facts.Layout> oldAll,
+        Per(Facts.Type newType, SortedMap<String, Facts.Layout> oldAll,
                 SortedMap<String, Facts.Layout> newAll, String target, String ctx, boolean released) {
             this.oldAll = oldAll;
             this.newAll = newAll;
             this.a = oldAll.get(target);
             this.b = newAll.get(target);
-            this.oldType = oldType;
             this.newType = newType;
             this.target = target;
             this.ctx = ctx;

@@ -22,9 +22,17 @@ public final class Compatibility {
 
     /** {@code check}: the spec against its own history, its pins, and the lock if there is one. */
     public static Verdict check(Spec spec, Optional<Facts.Spec> lock, List<Target> targets) throws SpecException {
-        List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, targets);
+        return check(spec, LayoutEngine.layoutAll(spec, targets), lock);
+    }
+
+    /**
+     * The same on layouts the caller already has ({@code freeze} lays out once, then checks and
+     * writes the facts of the same layouts).
+     */
+    public static Verdict check(Spec spec, List<SpecLayout> layouts, Optional<Facts.Spec> lock) {
         Facts.Spec current = FactsBuilder.fromLayouts(spec, layouts);
-        return withInvariants(Checker.check(lock, current, names(targets), acknowledgements(spec)), layouts);
+        List<String> targets = layouts.stream().map(l -> l.target().name()).toList();
+        return withInvariants(Checker.check(lock, current, targets, acknowledgements(spec)), layouts);
     }
 
     /** {@code diff OLD NEW}: every version of the old spec counts as released. */
@@ -47,9 +55,5 @@ public final class Compatibility {
             if (!r.traits().acknowledgements().isEmpty()) acks.put(r.name(), r.traits().acknowledgements());
         }
         return acks;
-    }
-
-    private static List<String> names(List<Target> targets) {
-        return targets.stream().map(Target::name).toList();
     }
 }

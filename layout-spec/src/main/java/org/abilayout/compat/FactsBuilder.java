@@ -39,14 +39,16 @@ public final class FactsBuilder {
 
     public static Facts.Spec fromLayouts(Spec spec, List<SpecLayout> layouts) {
         List<Facts.Type> types = new ArrayList<>();
-        for (RecordDecl r : spec.records()) {
+        List<RecordDecl> records = spec.records();
+        for (int i = 0; i < records.size(); i++) {
+            RecordDecl r = records.get(i);
             int current = r.traits().version();
             SortedMap<Integer, SortedMap<String, Facts.Layout>> versions = new TreeMap<>();
             for (int v = 1; v <= current; v++) {
                 SortedMap<String, Facts.Layout> byTarget = new TreeMap<>();
                 for (SpecLayout sl : layouts) {
-                    RecordLayout rl = sl.record(r.name()).orElseThrow();
-                    byTarget.put(sl.target().name(), view(rl, v));
+                    // every SpecLayout lists the spec's records in spec order
+                    byTarget.put(sl.target().name(), view(sl.records().get(i), v));
                 }
                 versions.put(v, byTarget);
             }

@@ -48,7 +48,8 @@ public class FreezeMojo extends AbstractSpecMojo {
         for (Loaded loaded : specs) {
             try {
                 Optional<Facts.Spec> lock = readLock(loaded.file());
-                Verdict verdict = Compatibility.check(loaded.spec(), lock, chosen);
+                var layouts = org.abilayout.layout.LayoutEngine.layoutAll(loaded.spec(), chosen);
+                Verdict verdict = Compatibility.check(loaded.spec(), layouts, lock);
                 if (verdict.isBreaking()) {
                     getLog().error(display(loaded.file().path()) + " breaks "
                             + (lock.isPresent() ? display(loaded.file().lock()) : "its own history")
@@ -56,7 +57,7 @@ public class FreezeMojo extends AbstractSpecMojo {
                     breaking.add(display(loaded.file().path()));
                     continue;
                 }
-                locks.put(loaded.file().lock(), LockFile.write(Freeze.merge(lock, FactsBuilder.of(loaded.spec(), chosen))));
+                locks.put(loaded.file().lock(), LockFile.write(Freeze.merge(lock, FactsBuilder.fromLayouts(loaded.spec(), layouts))));
             } catch (SpecException e) {
                 failures.add(e);
             }

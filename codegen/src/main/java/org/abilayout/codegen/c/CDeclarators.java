@@ -63,18 +63,7 @@ final class CDeclarators {
 
     /** Whether the innermost object is {@code _Atomic}, through typedefs. */
     static boolean isAtomic(CType type, Qualifiers q) {
-        if (q.isAtomic()) return true;
-        CType t = type;
-        while (true) {
-            if (t instanceof CType.ArrayType a) {
-                t = a.element();
-            } else if (t instanceof CType.TypedefType td) {
-                if (td.decl().qualifiers().isAtomic()) return true;
-                t = td.decl().type();
-            } else {
-                return false;
-            }
-        }
+        return org.abilayout.spec.model.ElementType.of(type, q).qualifiers().isAtomic();
     }
 
     String qualifiers(Qualifiers q) {

@@ -63,20 +63,6 @@ public final class JsonLayoutReport {
         out.append("\n  ]\n}\n");
     }
 
-    /** The report as a JSON value: maps in key order, lists, strings and longs. */
-    public static Map<String, Object> toJson(List<SpecLayout> layouts) {
-        SpecLayouts.check(layouts);
-        SpecLayout first = layouts.getFirst();
-        List<Object> types = new ArrayList<>();
-        for (int i = 0; i < first.records().size(); i++) {
-            types.add(type(SpecLayouts.recordOnEachTarget(layouts, i)));
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("package", first.spec().packageName());
-        root.put("types", types);
-        return root;
-    }
-
     private static Map<String, Object> type(List<RecordLayout> perTarget) {
         Map<String, Object> byTarget = new LinkedHashMap<>();
         for (RecordLayout l : perTarget) byTarget.put(l.target().name(), layout(l));
