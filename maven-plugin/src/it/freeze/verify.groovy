@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def lock = new File(basedir, 'src/main/layout/umtx.layout.lock')
 
 assert lock.isFile()
-assert lock.text.contains('"abilayout_lock": 1')
+assert lock.text.contains('"abilayout_lock": 2')
 assert log.contains('abilayout: wrote src/main/layout/umtx.layout.lock')
 assert log.contains('abilayout: unchanged src/main/layout/umtx.layout.lock')
 assert lock.text == new File(basedir, '../../../src/it/compatible-evolution/src/main/layout/umtx.layout.lock').text

@@ -1,7 +1,11 @@
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.codegen.Generators;
+import org.abilayout.codegen.OutputFiles;
+import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.Layouts;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
@@ -27,12 +31,12 @@ public final class GenerateBindings {
             System.exit(2);
             return;
         }
-        var targets = Catalogue.all();
-        Generators.java(parsed, Optional.of(javaPackage), targets, javaOut).forEach(GenerateBindings::report);
-        Generators.c(parsed, targets, cOut).forEach(GenerateBindings::report);
+        Layouts layouts = LayoutEngine.layoutAll(parsed, Catalogue.all());
+        report(OutputFiles.write(javaOut, Generators.java(layouts, Optional.of(javaPackage), false).files()));
+        report(OutputFiles.write(cOut, Generators.c(layouts)));
     }
 
-    private static void report(Path written) {
-        System.out.println("abilayout: generated " + written);
+    private static void report(List<OutputFiles.Written> written) {
+        for (OutputFiles.Written w : written) System.out.println("abilayout: generated " + w.path());
     }
 }

@@ -175,8 +175,8 @@ typedef int (*handler_t)(int, char *);
 /** From declarators.layout:6. */
 struct node {
     struct node *next;
-    int (*fp)(*(int))(char);
-    char [8] *rows;
+    int (*(*fp)(int))(char);
+    char (*rows)[8];
     handler_t handlers[4];
     void (*callbacks[2])(void *);
     const char *volatile name;

@@ -13,7 +13,7 @@ import static org.abilayout.abitests.model.Models.atomic;
 import static org.abilayout.abitests.model.Models.flexible;
 import static org.abilayout.abitests.model.Models.member;
 import static org.abilayout.abitests.model.Models.packed;
-import static org.abilayout.abitests.model.Models.pointer;
+import static org.abilayout.abitests.model.Models.voidPointer;
 import static org.abilayout.abitests.model.Models.scalar;
 import static org.abilayout.abitests.model.Models.spec;
 import static org.abilayout.abitests.model.Models.struct;
@@ -101,7 +101,7 @@ class AbiQuirksTest {
             member("c3", Scalar.CHAR), member("f", Scalar.FLOAT),
             member("c4", Scalar.CHAR), member("d", Scalar.DOUBLE),
             member("c5", Scalar.CHAR), member("ld", Scalar.LONG_DOUBLE),
-            member("c6", Scalar.CHAR), member("p", pointer("void")),
+            member("c6", Scalar.CHAR), member("p", voidPointer()),
             member("c7", Scalar.CHAR), atomic("ai", scalar(Scalar.INT))));
 
     private static final List<String> M68K_WIDE = List.of("i", "l", "ll", "f", "d", "ld", "p", "ai");
@@ -185,7 +185,7 @@ class AbiQuirksTest {
 
     @Test
     void llp64LongIsFourBytesWhilePointersAreEight() {
-        Spec spec = spec(struct("s", member("c", Scalar.CHAR), member("l", Scalar.LONG), member("p", pointer("void")),
+        Spec spec = spec(struct("s", member("c", Scalar.CHAR), member("l", Scalar.LONG), member("p", voidPointer()),
                 member("ul", Scalar.ULONG)));
         List<Target> llp64 = ALL.stream().filter(t -> t.dataModel() == DataModel.LLP64).toList();
         assertEquals(2, llp64.size());
@@ -199,7 +199,7 @@ class AbiQuirksTest {
     @Test
     void x32IsIlp32WithEightAlignedLongLong() {
         Spec spec = spec(after("ll", Scalar.LONG_LONG), after("d", Scalar.DOUBLE),
-                struct("s", member("l", Scalar.LONG), member("p", pointer("void")), member("z", Scalar.SIZE)));
+                struct("s", member("l", Scalar.LONG), member("p", voidPointer()), member("z", Scalar.SIZE)));
         Target x32 = target("x86_64-linux-gnux32");
         assertEngineAgrees("x32", spec, List.of(x32, target("i386-linux-gnu")));
         assertEquals(ask("x32", spec, x32, "sizeof(int)"), ask("x32", spec, x32, "sizeof(void *)"));
@@ -212,7 +212,7 @@ class AbiQuirksTest {
     @Test
     void packedStructPutsEveryMemberRightAfterThePreviousOne() {
         RecordDecl p = packed(struct("p", member("c", Scalar.CHAR), member("i", Scalar.INT), member("d", Scalar.DOUBLE),
-                member("ld", Scalar.LONG_DOUBLE), member("ptr", pointer("void")), member("s", Scalar.SHORT),
+                member("ld", Scalar.LONG_DOUBLE), member("ptr", voidPointer()), member("s", Scalar.SHORT),
                 atomic("a", scalar(Scalar.INT)), member("arr", array(scalar(Scalar.INT64), 3))));
         Spec spec = spec(p);
         assertEngineAgrees("packed", spec, ALL);

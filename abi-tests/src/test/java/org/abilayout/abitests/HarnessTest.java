@@ -68,7 +68,7 @@ class HarnessTest {
             while (t instanceof CType.ArrayType a) t = a.element();
             switch (t.unwrap()) {
                 case CType.ScalarType s -> scalars.add(s.scalar());
-                case CType.PointerType p -> seen[7] |= p.function();
+                case CType.PointerType p -> seen[7] |= p.isFunctionPointer();
                 case CType.RecordType rt -> {
                     RecordDecl nested = rt.decl();
                     List<Member> ms = nested.members();
@@ -100,7 +100,8 @@ class HarnessTest {
     @Test
     void generatedCThatDoesNotCompileIsAnErrorNotAPass() {
         // a pointer to an undeclared struct is fine in C, an undeclared typedef name is not
-        Spec spec = Models.spec(Models.struct("s", Models.member("p", Models.pointer("undeclared_t"))));
+        Spec spec = Models.spec(Models.struct("s", Models.member("p", Models.pointer(
+                new CType.TypedefType(org.abilayout.spec.model.TypedefRef.named("undeclared_t"))))));
         Differential.Report r = Differential.run(List.of(spec), List.of(Catalogue.all().getFirst()),
                 Path.of("target", "harness", "broken"), 1);
         assertFalse(r.errors().isEmpty());

@@ -50,8 +50,8 @@ class ParsedSpecLaysOutLikeModelTest {
                 return;
             }
             assertEquals(model.packageName(), parsed.packageName());
-            List<SpecLayout> expected = LayoutEngine.layoutAll(model, Catalogue.all());
-            List<SpecLayout> actual = LayoutEngine.layoutAll(parsed, Catalogue.all());
+            List<SpecLayout> expected = LayoutEngine.layoutAll(model, Catalogue.all()).perTarget();
+            List<SpecLayout> actual = LayoutEngine.layoutAll(parsed, Catalogue.all()).perTarget();
             for (int t = 0; t < expected.size(); t++) {
                 assertEquals(describe(expected.get(t)), describe(actual.get(t)),
                         "seed " + seed + ", " + model.packageName() + " on " + expected.get(t).target().name());

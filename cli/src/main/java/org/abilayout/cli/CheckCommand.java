@@ -13,6 +13,7 @@ import org.abilayout.compat.Compatibility;
 import org.abilayout.compat.Facts;
 import org.abilayout.compat.LockFile;
 import org.abilayout.compat.Verdict;
+import org.abilayout.layout.LayoutEngine;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SpecException;
@@ -54,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Target> chosen = options.select();
         Spec model = source.read(file);
         Optional<Facts.Spec> released = readLock(lockPath(file, lock), lock != null);
-        Verdict verdict = Compatibility.check(model, released, chosen);
+        Verdict verdict = Compatibility.check(LayoutEngine.layoutAll(model, chosen), released);
         if (released.isEmpty() && options.format == OutputFormat.TEXT) {
             spec.commandLine().getOut().print("no lock file (" + lockPath(file, null)
                     + "): checked the spec's own history and pins; run 'abilayout freeze' at release time\n");

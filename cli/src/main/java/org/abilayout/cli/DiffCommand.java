@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.abilayout.arch.Target;
 import org.abilayout.compat.Compatibility;
+import org.abilayout.layout.LayoutEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Target> chosen = options.select();
-        return CheckCommand.print(spec, Compatibility.diff(source.read(oldFile), source.read(newFile), chosen), options.format);
+                return CheckCommand.print(spec, Compatibility.diff(LayoutEngine.layoutAll(source.read(oldFile), chosen),
+                LayoutEngine.layoutAll(source.read(newFile), chosen)), options.format);
     }
 }

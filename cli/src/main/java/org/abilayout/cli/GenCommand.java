@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.abilayout.arch.Target;
+import org.abilayout.codegen.GeneratedFile;
 import org.abilayout.codegen.Generators;
-import org.abilayout.spec.model.Spec;
+import org.abilayout.codegen.OutputFiles;
+import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.Layouts;
+import org.abilayout.spec.source.DiagnosticPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,12 +48,14 @@ final class GenCommand implements Callable<Integer> {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
         boolean help;
 
-        Spec read() throws Exception {
-            return SpecSource.READER.read(file);
+        /** The spec laid out once on the chosen targets. */
+        Layouts layouts() throws Exception {
+            return LayoutEngine.layoutAll(SpecSource.READER.read(file), TargetSelection.select(targets));
         }
 
-        int report(List<Path> written) {
-            for (Path p : written) spec.commandLine().getOut().print(p + "\n");
+        /** Writes the files, all or nothing, and lists them. */
+        int write(List<GeneratedFile> files) throws java.io.IOException {
+            for (OutputFiles.Written w : OutputFiles.write(out, files)) spec.commandLine().getOut().print(w.path() + "\n");
             return ExitCode.OK;
         }
     }
@@ -59,8 +64,7 @@ final class GenCommand implements Callable<Integer> {
     static final class C extends Common implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            List<Target> chosen = TargetSelection.select(targets);
-            return report(Generators.c(read(), chosen, out));
+            return write(Generators.c(layouts()));
         }
     }
 
@@ -75,11 +79,12 @@ final class GenCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            List<Target> chosen = TargetSelection.select(targets);
-            Spec model = read();
-            return report(Generators.java(model, Optional.ofNullable(packageName), chosen, strict, out,
-                    d -> spec.commandLine().getErr().print(org.abilayout.spec.source.DiagnosticPrinter.render(
-                            List.of(d), List.of(model.source())))));
+            Layouts layouts = layouts();
+            Generators.JavaOutput java = Generators.java(layouts, Optional.ofNullable(packageName), strict);
+            if (!java.warnings().isEmpty()) {
+                spec.commandLine().getErr().print(DiagnosticPrinter.render(java.warnings(), List.of(layouts.spec().source())));
+            }
+            return write(java.files());
         }
     }
 }

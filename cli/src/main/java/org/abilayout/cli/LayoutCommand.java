@@ -8,7 +8,7 @@ import org.abilayout.codegen.report.JsonLayoutReport;
 import org.abilayout.codegen.report.TextLayoutReport;
 import org.abilayout.compat.Invariants;
 import org.abilayout.layout.LayoutEngine;
-import org.abilayout.layout.SpecLayout;
+import org.abilayout.layout.Layouts;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.DiagnosticPrinter;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class LayoutCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Target> chosen = options.select();
         Spec model = source.read(file);
-        List<SpecLayout> layouts = LayoutEngine.layoutAll(model, chosen);
+        Layouts layouts = LayoutEngine.layoutAll(model, chosen);
         List<Invariants.Violation> violations = Invariants.check(layouts);
         if (!violations.isEmpty()) {
             // the spec pins an offset or size that does not hold: a failed check, no layout output

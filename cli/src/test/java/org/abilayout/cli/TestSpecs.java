@@ -36,7 +36,7 @@ final class TestSpecs {
     }
 
     private static Member member(String name, CType type) {
-        return new Member(name, type, Qualifiers.NONE, OptionalLong.empty(), Optional.empty(), List.of(),
+        return new Member(name,  type, OptionalLong.empty(), Optional.empty(), List.of(),
                 MemberTraits.NONE, SourcePos.NONE);
     }
 

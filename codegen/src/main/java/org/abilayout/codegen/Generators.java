@@ -1,43 +1,48 @@
 package org.abilayout.codegen;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.abilayout.arch.Target;
-import org.abilayout.spec.model.Spec;
+import org.abilayout.codegen.c.CHeaderGenerator;
+import org.abilayout.codegen.java.JavaGenerator;
+import org.abilayout.codegen.report.JsonLayoutReport;
+import org.abilayout.codegen.report.TextLayoutReport;
+import org.abilayout.layout.Layouts;
+import org.abilayout.spec.source.Diagnostic;
 import org.abilayout.spec.source.SpecException;
 
 /**
- * The generation jobs every front end (CLI, Maven plugin) runs, in one place so they behave the
- * same: each writes its files atomically (no partial output on failure) and returns the paths it
- * wrote, in a stable order.
+ * The generation jobs every front end (command line, Maven plugin) runs, in one place so they
+ * behave the same. Each takes the layouts the caller computed once and returns file values, in a
+ * stable order; the caller writes them with {@link OutputFiles}.
  */
 public final class Generators {
     private Generators() {}
 
-    /** {@code gen c}: one header per spec into {@code outDir}. */
-    public static List<Path> c(Spec spec, List<Target> targets, Path outDir) throws SpecException, IOException {
-        return List.of(new org.abilayout.codegen.c.CHeaderGenerator().write(spec, targets, outDir));
-    }
-
-    /** {@code gen java}: one class per struct/union plus enums and constants, under {@code outDir}. */
-    public static List<Path> java(Spec spec, Optional<String> packageOverride, List<Target> targets, Path outDir)
-            throws SpecException, IOException {
-        return java(spec, packageOverride, targets, false, outDir, d -> { });
+    /** {@code gen c}: one header. */
+    public static List<GeneratedFile> c(Layouts layouts) throws SpecException {
+        return List.of(new CHeaderGenerator().generate(layouts));
     }
 
     /**
-     * {@code gen java} with its warnings (shared words that some target under-aligns for atomics)
-     * handed to {@code warnings}; under {@code strict} they are errors and nothing is written.
+     * {@code gen java}'s classes and the warnings generation has (shared words that some target
+     * under-aligns for atomics; errors under {@code strict}, and then there are no files).
      */
-    public static List<Path> java(Spec spec, Optional<String> packageOverride, List<Target> targets, boolean strict,
-            Path outDir, java.util.function.Consumer<org.abilayout.spec.source.Diagnostic> warnings)
-            throws SpecException, IOException {
-        var generator = new org.abilayout.codegen.java.JavaGenerator();
-        String name = Path.of(spec.source().name()).getFileName().toString();
-        var options = new org.abilayout.codegen.java.JavaGenerator.Options(packageOverride, targets, strict);
-        generator.check(spec, options).forEach(warnings);
-        return generator.write(generator.generate(spec, name, options), outDir);
+    public record JavaOutput(List<GeneratedFile> files, List<Diagnostic> warnings) {}
+
+    /** {@code gen java}: one class per struct/union plus enums and constants. */
+    public static JavaOutput java(Layouts layouts, Optional<String> packageOverride, boolean strict) throws SpecException {
+        var result = new JavaGenerator().run(layouts, fileName(layouts.spec().source().name()),
+                new JavaGenerator.Options(packageOverride, strict));
+        return new JavaOutput(JavaGenerator.files(result.classes()), result.warnings());
+    }
+
+    /** The layout reports, text and JSON: {@code BASE.layout.txt} and {@code BASE.layout.json}. */
+    public static List<GeneratedFile> reports(Layouts layouts, String base) {
+        return List.of(new GeneratedFile(base + ".layout.txt", TextLayoutReport.render(layouts)),
+                new GeneratedFile(base + ".layout.json", JsonLayoutReport.render(layouts)));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     }
 }

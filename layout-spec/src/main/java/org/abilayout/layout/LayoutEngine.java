@@ -38,14 +38,14 @@ public final class LayoutEngine {
 
     /** Lays out every named record of {@code spec} on {@code target}. */
     public static SpecLayout layout(Spec spec, Target target) throws SpecException {
-        return layoutAll(spec, List.of(target)).getFirst();
+        return layoutAll(spec, List.of(target)).perTarget().getFirst();
     }
 
     /**
      * Lays out every named record of {@code spec} on each target. Errors (an object too large for
      * a target) are collected over all targets and reported once per position, naming the targets.
      */
-    public static List<SpecLayout> layoutAll(Spec spec, List<Target> targets) throws SpecException {
+    public static Layouts layoutAll(Spec spec, List<Target> targets) throws SpecException {
         List<RecordDecl> decls = spec.records();
         // targets are independent: lay them out in parallel, then report in the order given
         List<Object> results = targets.parallelStream().map(t -> {
@@ -79,10 +79,15 @@ public final class LayoutEngine {
                             + (names.size() == targets.size() && targets.size() > 1 ? "every target" : String.join(", ", names)))));
             throw new SpecException(diags, List.of(spec.source()));
         }
-        return out;
+        return new Layouts(spec, out);
     }
 
-    /** Size and in-struct alignment of a type with the given qualifiers on a target. */
+    /** Size and in-struct alignment of an object of {@code type} on a target. */
+    public static TypeInfo typeInfo(CType type, Target target) {
+        return typeInfo(type, Qualifiers.NONE, target);
+    }
+
+    /** Size and in-struct alignment of a type with the given qualifiers added, on a target. */
     public static TypeInfo typeInfo(CType type, Qualifiers qualifiers, Target target) {
         try {
             return new LayoutEngine(target).info(type, qualifiers, SourcePos.NONE, "type");
@@ -102,7 +107,7 @@ public final class LayoutEngine {
         for (Member m : decl.members()) {
             if (!m.traits().presentOn(target)) continue; // @if(...) says it does not exist here
             String what = "member '" + (m.isAnonymous() ? "(anonymous)" : m.name()) + "'";
-            TypeInfo ti = info(m.type(), m.qualifiers(), m.pos(), what);
+            TypeInfo ti = info(m.type(), Qualifiers.NONE, m.pos(), what);
             long a = decl.packed() ? 1 : ti.align();
             if (m.align().isPresent()) a = Math.max(a, m.align().getAsLong());
             if (target.recordAbi() == RecordAbi.MSVC) {
@@ -113,7 +118,7 @@ public final class LayoutEngine {
                 required = Math.max(required, Math.max(req, m.align().orElse(1)));
             }
             long offset = union ? 0 : alignUp(end, a);
-            Optional<RecordLayout> nested = m.type().unwrap() instanceof CType.RecordType rt
+            Optional<RecordLayout> nested = elementType(m.type()) instanceof CType.RecordType rt
                     ? Optional.of(record(rt.decl())) : Optional.empty();
             fields.add(new FieldLayout(m, offset, ti.size(), a, nested));
             end = union ? Math.max(end, ti.size()) : checked(offset + ti.size(), m.pos(), what);
@@ -147,6 +152,13 @@ public final class LayoutEngine {
         return layout;
     }
 
+    /** The innermost element of a type, typedefs, qualifiers and arrays looked through. */
+    private static CType elementType(CType type) {
+        CType t = type.unwrap();
+        while (t instanceof CType.ArrayType a) t = a.element().unwrap();
+        return t;
+    }
+
     /**
      * GCC's TYPE_USER_ALIGN, as far as it stops the i386 cap: an {@code @align} on the record, one
      * on a member that raises it above its type's alignment (a non-raising one is ignored), or a
@@ -157,12 +169,12 @@ public final class LayoutEngine {
         for (FieldLayout f : fields) {
             Member m = f.member();
             if (m.align().isPresent()
-                    && m.align().getAsLong() > info(m.type(), m.qualifiers(), m.pos(), m.name()).align()) {
+                    && m.align().getAsLong() > info(m.type(), Qualifiers.NONE, m.pos(), m.name()).align()) {
                 return true;
             }
-            CType t = m.type().unwrap();
-            while (t instanceof CType.ArrayType a) t = a.element().unwrap();
-            if (t instanceof CType.RecordType rt && raisesAlignment(rt.decl(), record(rt.decl()).fields())) return true;
+            if (elementType(m.type()) instanceof CType.RecordType rt && raisesAlignment(rt.decl(), record(rt.decl()).fields())) {
+                return true;
+            }
         }
         return false;
     }
@@ -206,9 +218,7 @@ public final class LayoutEngine {
      * calls it RequiredAlignment.)
      */
     private long requiredAlign(CType t) throws Problem {
-        CType e = t.unwrap();
-        while (e instanceof CType.ArrayType a) e = a.element().unwrap();
-        if (!(e instanceof CType.RecordType rt)) return 1;
+        if (!(elementType(t) instanceof CType.RecordType rt)) return 1;
         RecordLayout l = record(rt.decl());
         long req = requiredAligns.get(rt.decl());
         return rt.decl().align().isPresent() ? Math.max(req, l.align()) : req;
@@ -228,18 +238,16 @@ public final class LayoutEngine {
         return gaps;
     }
 
+    /** Size and in-struct alignment of an object of {@code type}, with {@code q} added to its own qualifiers. */
     private TypeInfo info(CType type, Qualifiers q, SourcePos pos, String what) throws Problem {
         return switch (type) {
-            case CType.TypedefType td -> info(td.decl().type(), q.merge(td.decl().qualifiers()), pos, what);
+            case CType.TypedefType td -> info(td.decl().type(), q, pos, what);
+            case CType.QualifiedType qt -> info(qt.type(), q.merge(qt.qualifiers()), pos, what);
             case CType.ScalarType s -> atomic(target.info(s.scalar()), q);
-            case CType.EnumType e -> atomic(target.info(e.decl().storageScalar()), q);
+            case CType.EnumType e -> atomic(target.info(e.definition().storageScalar()), q);
             case CType.PointerType p -> atomic(target.pointer(), q);
+            // the resolver refuses _Atomic records (compilers disagree on them), so q has none here
             case CType.RecordType r -> {
-                if (q.isAtomic()) {
-                    // the front end refuses _Atomic records; compilers disagree on them (clang
-                    // promotes like a scalar, GCC only realigns), so never guess
-                    throw new Problem(pos, what + ": _Atomic on a struct or union is not supported");
-                }
                 RecordLayout l = record(r.decl());
                 yield new TypeInfo(l.size(), l.align());
             }
@@ -254,6 +262,8 @@ public final class LayoutEngine {
                 }
                 yield new TypeInfo(checked(size, pos, what), el.align());
             }
+            case CType.VoidType v -> throw new IllegalArgumentException("void is not an object type");
+            case CType.FunctionType f -> throw new IllegalArgumentException("a function is not an object type");
         };
     }
 

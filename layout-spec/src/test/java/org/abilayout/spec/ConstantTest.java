@@ -182,7 +182,7 @@ class ConstantTest {
     void enumsByValueAndBehindPointers() {
         Spec spec = Specs.ok("struct s { enum color c; enum later *l; };\nenum color : uint8_t { RED };");
         var c = Specs.member(Specs.record(spec, "s"), "c");
-        assertEquals("color", ((org.abilayout.spec.model.CType.EnumType) c.type()).decl().name());
+        assertEquals("color", ((org.abilayout.spec.model.CType.EnumType) c.type()).definition().name());
         assertEquals("2:17: enum colour is not defined in this spec; did you mean 'color'?",
                 Specs.errors("struct s { enum colour c; };\nenum color { RED };"));
     }

@@ -1,10 +1,12 @@
 package org.abilayout.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.OptionalLong;
 import org.abilayout.arch.Scalar;
+import org.abilayout.spec.cdecl.DeclaratorWriter;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.Member;
 import org.abilayout.spec.model.Qualifiers;
@@ -26,12 +28,9 @@ class DeclaratorTest {
         return Specs.member(struct(members), name);
     }
 
-    private static CType.PointerType ptr(String pointee) {
-        return new CType.PointerType(pointee, false);
-    }
-
-    private static CType.PointerType fnPtr(String pointee) {
-        return new CType.PointerType(pointee, true);
+    /** The type as the spec spells it: the declarator writer and the resolver agree on every value. */
+    private static String spelled(CType type) {
+        return DeclaratorWriter.spec(type);
     }
 
     @Test
@@ -40,7 +39,7 @@ class DeclaratorTest {
         assertEquals(List.of("a", "b", "c"), s.members().stream().map(Member::name).toList());
         assertEquals(INT, s.members().get(0).type());
         assertEquals(new CType.ArrayType(INT, OptionalLong.of(4)), s.members().get(1).type());
-        assertEquals(ptr("int"), s.members().get(2).type());
+        assertEquals(new CType.PointerType(INT), s.members().get(2).type());
     }
 
     @Test
@@ -51,44 +50,80 @@ class DeclaratorTest {
     }
 
     @Test
-    void pointersKeepThePointeeSpelling() {
-        assertEquals(ptr("void"), m("void *p;", "p").type());
-        assertEquals(ptr("struct node"), m("struct node *next;", "next").type());
-        assertEquals(ptr("const char *const"), m("const char *const *pp;", "pp").type());
-        assertEquals(ptr("char *"), m("char **argv;", "argv").type());
-        assertEquals(ptr("int [4]"), m("int (*rows)[4];", "rows").type());
-        assertEquals(ptr("uint32_t"), m("uint32_t *w;", "w").type());
-        assertEquals(ptr("const volatile int"), m("int const volatile *p;", "p").type());
+    void pointersCarryTheirTargetTypes() {
+        assertEquals(new CType.PointerType(CType.VoidType.INSTANCE), m("void *p;", "p").type());
+        CType next = m("struct node *next;", "next").type();
+        assertEquals(new CType.PointerType(new CType.RecordType(
+                org.abilayout.spec.model.RecordRef.named(RecordDecl.Kind.STRUCT, "node"))), next);
+        assertEquals("const char *const *", spelled(m("const char *const *pp;", "pp").type()));
+        assertEquals(new CType.PointerType(new CType.PointerType(new CType.ScalarType(Scalar.CHAR))),
+                m("char **argv;", "argv").type());
+        assertEquals(new CType.PointerType(new CType.ArrayType(INT, OptionalLong.of(4))), m("int (*rows)[4];", "rows").type());
+        assertEquals("char (*)[8]", spelled(m("char (*rows)[8];", "rows").type()));
+        assertEquals("uint32_t *", spelled(m("uint32_t *w;", "w").type()));
+        assertEquals(new CType.PointerType(CType.qualified(INT, new Qualifiers(true, true, false))),
+                m("int const volatile *p;", "p").type());
+    }
+
+    @Test
+    void aStructMayPointToItself() {
+        RecordDecl node = struct("int v; struct s *next;");
+        CType.PointerType next = (CType.PointerType) Specs.member(node, "next").type();
+        assertEquals(node, ((CType.RecordType) next.target()).decl());
     }
 
     @Test
     void qualifiersBeforeTheBaseTypeQualifyThePointee() {
         Member p = m("const int *p;", "p");
-        assertEquals(ptr("const int"), p.type());
+        assertEquals(new CType.PointerType(CType.qualified(INT, CONST)), p.type());
         assertEquals(NONE, p.qualifiers());
     }
 
     @Test
     void qualifiersAfterTheStarQualifyThePointerMember() {
         Member p = m("int *volatile p;", "p");
-        assertEquals(ptr("int"), p.type());
+        assertEquals(CType.qualified(new CType.PointerType(INT), VOLATILE), p.type());
         assertEquals(VOLATILE, p.qualifiers());
         assertEquals(CONST, m("char *const name;", "name").qualifiers());
     }
 
     @Test
     void functionPointersAreFunctionPointerTypes() {
-        assertEquals(fnPtr("int (int, char *)"), m("int (*fn)(int, char *);", "fn").type());
-        assertEquals(fnPtr("void (void)"), m("void (*cb)(void);", "cb").type());
-        assertEquals(fnPtr("void ()"), m("void (*old)();", "old").type());
-        assertEquals(fnPtr("int (const char *, ...)"), m("int (*printf_like)(const char *fmt, ...);", "printf_like").type());
-        assertEquals(fnPtr("void (*(int))(int)"), m("void (*(*signal_fn)(int))(int);", "signal_fn").type());
-        assertEquals(ptr("int (*)(int)"), m("int (**pp)(int);", "pp").type());
+        CType.PointerType fn = (CType.PointerType) m("int (*fn)(int, char *);", "fn").type();
+        assertEquals(new CType.FunctionType(INT, List.of(new CType.Param("", INT),
+                new CType.Param("", new CType.PointerType(new CType.ScalarType(Scalar.CHAR)))), false), fn.target());
+        assertEquals("int (*)(int, char *)", spelled(fn));
+        assertEquals("void (*)(void)", spelled(m("void (*cb)(void);", "cb").type()));
+        // the spec language reads () as (void), as C23 and C++ do
+        assertEquals(m("void (*cb)(void);", "cb").type(), m("void (*old)();", "old").type());
+        assertEquals("int (*)(const char *fmt, ...)", spelled(m("int (*printf_like)(const char *fmt, ...);", "printf_like").type()));
+        assertEquals("void (*(*)(int))(int)", spelled(m("void (*(*signal_fn)(int))(int);", "signal_fn").type()));
+        assertEquals("int (*(*fp)(int))(char)", DeclaratorWriter.spec(m("int (*(*fp)(int))(char);", "fp").type(), "fp"));
+        assertEquals("int (**)(int)", spelled(m("int (**pp)(int);", "pp").type()));
+    }
+
+    @Test
+    void parameterNamesAreNotPartOfTheType() {
+        assertEquals(m("int (*f)(int a);", "f").type(), m("int (*f)(int b);", "f").type());
+    }
+
+    @Test
+    void arrayAndFunctionParametersAreAdjustedToPointers() {
+        assertEquals(m("int (*f)(int *, int (*)(void));", "f").type(), m("int (*f)(int a[3], int g(void));", "f").type());
+    }
+
+    @Test
+    void voidParameterListsAreChecked() {
+        assertEquals("2:26: 'void' must be the only parameter, and unnamed", Specs.errors("struct s { int (*f)(int, void); };"));
+        assertEquals("2:20: a function cannot return an array; return a pointer to it",
+                Specs.errors("struct s { int (*f)(void)[3]; };"));
     }
 
     @Test
     void arraysOfFunctionPointers() {
-        assertEquals(new CType.ArrayType(fnPtr("int (int)"), OptionalLong.of(4)), m("int (*handlers[4])(int);", "handlers").type());
+        CType handlers = m("int (*handlers[4])(int);", "handlers").type();
+        assertEquals("int (*[4])(int)", spelled(handlers));
+        assertEquals(OptionalLong.of(4), ((CType.ArrayType) handlers).length());
     }
 
     @Test
@@ -101,17 +136,16 @@ class DeclaratorTest {
     @Test
     void atomicAsQualifierAndAsSpecifier() {
         Member a = m("_Atomic int x;", "x");
-        assertEquals(INT, a.type());
+        assertEquals(CType.qualified(INT, ATOMIC), a.type());
         assertEquals(ATOMIC, a.qualifiers());
         Member b = m("_Atomic(int) x;", "x");
-        assertEquals(INT, b.type());
-        assertEquals(ATOMIC, b.qualifiers());
+        assertEquals(a.type(), b.type());
         Member c = m("_Atomic(int *) p;", "p");
-        assertEquals(ptr("int"), c.type());
+        assertEquals(CType.qualified(new CType.PointerType(INT), ATOMIC), c.type());
         assertEquals(ATOMIC, c.qualifiers());
         Member d = m("int *_Atomic p;", "p");
-        assertEquals(ATOMIC, d.qualifiers());
-        assertEquals(ptr("_Atomic int"), m("_Atomic int *p;", "p").type());
+        assertEquals(c.type(), d.type());
+        assertEquals(new CType.PointerType(CType.qualified(INT, ATOMIC)), m("_Atomic int *p;", "p").type());
     }
 
     @Test
@@ -127,7 +161,7 @@ class DeclaratorTest {
     @Test
     void arrayElementQualifiersAreTheMembers() {
         Member a = m("volatile int a[4];", "a");
-        assertEquals(new CType.ArrayType(INT, OptionalLong.of(4)), a.type());
+        assertEquals(new CType.ArrayType(CType.qualified(INT, VOLATILE), OptionalLong.of(4)), a.type());
         assertEquals(VOLATILE, a.qualifiers());
     }
 
@@ -180,7 +214,8 @@ class DeclaratorTest {
     void incompleteTypesOnlyBehindPointers() {
         assertEquals("2:19: struct nope is not defined in this spec (an undefined type can only be used behind a pointer)",
                 Specs.errors("struct s { struct nope n; };"));
-        assertEquals(ptr("struct nope"), m("struct nope *n;", "n").type());
+        CType.PointerType n = (CType.PointerType) m("struct nope *n;", "n").type();
+        assertFalse(((CType.RecordType) n.target()).isComplete());
         assertEquals("3:19: struct nodes is not defined in this spec; did you mean 'node'? (an undefined type can only "
                 + "be used behind a pointer)", Specs.errors("struct node { int x; };\nstruct s { struct nodes n; };"));
     }

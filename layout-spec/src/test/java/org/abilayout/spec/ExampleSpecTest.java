@@ -68,7 +68,7 @@ class ExampleSpecTest {
                 umutex.members().stream().map(Member::name).toList());
 
         Member owner = umutex.members().get(0);
-        assertEquals(new CType.TypedefType(lwpid), owner.type());
+        assertEquals(CType.qualified(CType.TypedefType.of(lwpid), new Qualifiers(false, true, false)), owner.type());
         assertEquals(new Qualifiers(false, true, false), owner.qualifiers());
         assertEquals(8, owner.pos().line());
         assertEquals(23, owner.pos().column());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.report.VerdictReport;
+import org.abilayout.codegen.OutputFiles;
 import org.abilayout.compat.Change;
 import org.abilayout.compat.Compatibility;
 import org.abilayout.compat.Facts;
@@ -66,7 +67,7 @@ public class CheckMojo extends AbstractSpecMojo {
             Optional<Facts.Spec> lock;
             try {
                 lock = readLock(loaded.file());
-                verdict = Compatibility.check(loaded.spec(), lock, chosen);
+                verdict = Compatibility.check(org.abilayout.layout.LayoutEngine.layoutAll(loaded.spec(), chosen), lock);
             } catch (SpecException e) {
                 failures.add(e);
                 continue;
@@ -122,8 +123,8 @@ public class CheckMojo extends AbstractSpecMojo {
         Path dir = reportDirectory.toPath();
         String base = file.reportName();
         try {
-            Outputs.write(dir.resolve(base + ".verdict.txt"), VerdictReport.text(verdict));
-            Outputs.write(dir.resolve(base + ".verdict.json"), VerdictReport.json(verdict));
+            OutputFiles.write(dir.resolve(base + ".verdict.txt"), VerdictReport.text(verdict));
+            OutputFiles.write(dir.resolve(base + ".verdict.json"), VerdictReport.json(verdict));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write reports to " + dir + ": " + e.getMessage(), e);
         }

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.report.VerdictReport;
-import org.abilayout.compat.Compatibility;
+import org.abilayout.codegen.OutputFiles;
 import org.abilayout.compat.Facts;
-import org.abilayout.compat.FactsBuilder;
 import org.abilayout.compat.Freeze;
 import org.abilayout.compat.LockFile;
 import org.abilayout.compat.Verdict;
@@ -48,16 +47,16 @@ public class FreezeMojo extends AbstractSpecMojo {
         for (Loaded loaded : specs) {
             try {
                 Optional<Facts.Spec> lock = readLock(loaded.file());
-                var layouts = org.abilayout.layout.LayoutEngine.layoutAll(loaded.spec(), chosen);
-                Verdict verdict = Compatibility.check(loaded.spec(), layouts, lock);
-                if (verdict.isBreaking()) {
+                Freeze.Result result = Freeze.freeze(org.abilayout.layout.LayoutEngine.layoutAll(loaded.spec(), chosen), lock);
+                Verdict verdict = result.verdict();
+                if (result.refused()) {
                     getLog().error(display(loaded.file().path()) + " breaks "
                             + (lock.isPresent() ? display(loaded.file().lock()) : "its own history")
                             + "; not freezing it\n" + VerdictReport.text(verdict).strip());
                     breaking.add(display(loaded.file().path()));
                     continue;
                 }
-                locks.put(loaded.file().lock(), LockFile.write(Freeze.merge(lock, FactsBuilder.fromLayouts(loaded.spec(), layouts))));
+                locks.put(loaded.file().lock(), LockFile.write(result.lock().orElseThrow()));
             } catch (SpecException e) {
                 failures.add(e);
             }
@@ -69,7 +68,7 @@ public class FreezeMojo extends AbstractSpecMojo {
         }
         for (var e : locks.entrySet()) {
             try {
-                boolean changed = Outputs.write(e.getKey(), e.getValue());
+                boolean changed = OutputFiles.write(e.getKey(), e.getValue());
                 getLog().info("abilayout: " + (changed ? "wrote " : "unchanged ") + display(e.getKey()));
             } catch (IOException x) {
                 throw new MojoExecutionException("cannot write " + e.getKey() + ": " + x.getMessage(), x);

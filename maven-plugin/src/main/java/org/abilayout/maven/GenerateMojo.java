@@ -14,11 +14,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.abilayout.arch.Target;
+import org.abilayout.codegen.GeneratedFile;
 import org.abilayout.codegen.Generators;
-import org.abilayout.codegen.report.JsonLayoutReport;
-import org.abilayout.codegen.report.TextLayoutReport;
+import org.abilayout.codegen.OutputFiles;
 import org.abilayout.layout.LayoutEngine;
-import org.abilayout.layout.SpecLayout;
+import org.abilayout.layout.Layouts;
+import org.abilayout.spec.source.DiagnosticPrinter;
 import org.abilayout.spec.source.SpecException;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -140,24 +141,26 @@ public class GenerateMojo extends AbstractSpecMojo {
                 + (deleted > 0 ? ", deleted " + count(deleted, "stale file") : ""));
     }
 
+    private static List<Path> written(Path dir, List<GeneratedFile> files) throws IOException {
+        return OutputFiles.write(dir, files).stream().map(OutputFiles.Written::path).toList();
+    }
+
     private List<Path> generate(Loaded loaded, List<Target> targets) throws SpecException, MojoExecutionException {
         List<Path> outputs = new ArrayList<>();
         try {
-            if (generateC) outputs.addAll(Generators.c(loaded.spec(), targets, cOutputDirectory.toPath()));
+            // laid out once, for every output of this spec
+            Layouts layouts = LayoutEngine.layoutAll(loaded.spec(), targets);
+            if (generateC) outputs.addAll(written(cOutputDirectory.toPath(), Generators.c(layouts)));
             if (generateJava) {
-                outputs.addAll(Generators.java(loaded.spec(), Optional.ofNullable(javaPackage).filter(p -> !p.isBlank()),
-                        targets, javaOutputDirectory.toPath()));
+                Generators.JavaOutput java = Generators.java(layouts,
+                        Optional.ofNullable(javaPackage).filter(p -> !p.isBlank()), false);
+                if (!java.warnings().isEmpty()) {
+                    getLog().warn(DiagnosticPrinter.render(java.warnings(), List.of(loaded.spec().source())).strip());
+                }
+                outputs.addAll(written(javaOutputDirectory.toPath(), java.files()));
             }
             if (reportDirectory != null) {
-                List<SpecLayout> layouts = LayoutEngine.layoutAll(loaded.spec(), targets);
-                Path dir = reportDirectory.toPath();
-                String base = loaded.file().reportName();
-                Path text = dir.resolve(base + ".layout.txt");
-                Path json = dir.resolve(base + ".layout.json");
-                Outputs.write(text, TextLayoutReport.render(layouts));
-                Outputs.write(json, JsonLayoutReport.render(layouts));
-                outputs.add(text);
-                outputs.add(json);
+                outputs.addAll(written(reportDirectory.toPath(), Generators.reports(layouts, loaded.file().reportName())));
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the output of " + display(loaded.file().path()) + ": " + e.getMessage(), e);

@@ -83,6 +83,6 @@ record GenerationState(String config, SortedMap<String, SpecState> specs) {
             sb.append("spec ").append(e.getValue().hash()).append(' ').append(e.getKey()).append('\n');
             for (Path p : e.getValue().outputs()) sb.append("out ").append(p).append('\n');
         }
-        Outputs.write(file, sb.toString());
+        org.abilayout.codegen.OutputFiles.write(file, sb.toString());
     }
 }

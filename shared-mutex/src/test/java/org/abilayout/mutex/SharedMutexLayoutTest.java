@@ -48,7 +48,7 @@ class SharedMutexLayoutTest {
             lockText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         var lock = LockFile.read(new SourceFile("shared_mutex.layout.lock", lockText));
-        Verdict v = Compatibility.check(SPEC, java.util.Optional.of(lock), Catalogue.all());
+        Verdict v = Compatibility.check(org.abilayout.layout.LayoutEngine.layoutAll(SPEC, Catalogue.all()), java.util.Optional.of(lock));
         assertFalse(v.isBreaking(), () -> v.changes().toString());
     }
 

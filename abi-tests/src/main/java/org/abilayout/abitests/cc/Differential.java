@@ -139,7 +139,7 @@ public final class Differential {
 
     private static List<SpecLayout> layout(Spec spec, List<Target> targets) {
         try {
-            return LayoutEngine.layoutAll(spec, targets);
+            return LayoutEngine.layoutAll(spec, targets).perTarget();
         } catch (SpecException e) {
             throw new IllegalStateException("the engine rejected a spec the compilers accept:\n" + e.render(), e);
         }

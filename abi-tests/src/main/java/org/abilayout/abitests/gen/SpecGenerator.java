@@ -3,7 +3,6 @@ package org.abilayout.abitests.gen;
 import static org.abilayout.abitests.model.Models.array;
 import static org.abilayout.abitests.model.Models.enumerator;
 import static org.abilayout.abitests.model.Models.flexible;
-import static org.abilayout.abitests.model.Models.functionPointer;
 import static org.abilayout.abitests.model.Models.pointer;
 import static org.abilayout.abitests.model.Models.scalar;
 import static org.abilayout.abitests.model.Models.type;
@@ -41,9 +40,15 @@ public final class SpecGenerator {
     /** The arguments {@code @align(N)} is drawn from. */
     static final long[] ALIGNS = {1, 2, 4, 8, 16, 32};
 
-    private static final String[] POINTEES = {"void", "char", "const char", "int", "unsigned long", "void *"};
-    private static final String[] SIGNATURES = {"void (void)", "int (int)", "void (void *, size_t)",
-            "double (double, int)", "char * (const char *)"};
+    private static final CType VOID = CType.VoidType.INSTANCE;
+    private static final CType[] POINTEES = {VOID, scalar(Scalar.CHAR),
+            CType.qualified(scalar(Scalar.CHAR), new Qualifiers(true, false, false)), scalar(Scalar.INT),
+            scalar(Scalar.ULONG), pointer(VOID)};
+    private static final CType.FunctionType[] SIGNATURES = {Models.function(VOID), Models.function(scalar(Scalar.INT),
+            scalar(Scalar.INT)), Models.function(VOID, pointer(VOID), scalar(Scalar.SIZE)),
+            Models.function(scalar(Scalar.DOUBLE), scalar(Scalar.DOUBLE), scalar(Scalar.INT)),
+            Models.function(pointer(scalar(Scalar.CHAR)), pointer(CType.qualified(scalar(Scalar.CHAR),
+                    new Qualifiers(true, false, false))))};
     private static final Scalar[] SCALARS = Scalar.values();
     private static final Scalar[] ENUM_BASES = java.util.Arrays.stream(SCALARS)
             .filter(s -> s.isInteger() && s != Scalar.BOOL).toArray(Scalar[]::new);
@@ -136,7 +141,7 @@ public final class SpecGenerator {
         r = r % 80;
         if (r < 38) return scalar(pick(SCALARS));
         if (r < 45) return dataPointer();
-        if (r < 49) return functionPointer(pick(SIGNATURES));
+        if (r < 49) return pointer(pick(SIGNATURES));
         if (r < 55) return type(pick(enums));
         if (r < 62) return type(pick(typedefs));
         if (r < 70 && !nestable.isEmpty()) return type(pick(nestable));
@@ -161,7 +166,7 @@ public final class SpecGenerator {
         int r = rnd.nextInt(100);
         if (r < 50) return scalar(pick(SCALARS));
         if (r < 60) return dataPointer();
-        if (r < 65) return functionPointer(pick(SIGNATURES));
+        if (r < 65) return pointer(pick(SIGNATURES));
         if (r < 72) return type(pick(enums));
         if (r < 80) return type(pick(typedefs));
         if (!nestable.isEmpty()) return type(pick(nestable));
@@ -181,7 +186,7 @@ public final class SpecGenerator {
     private CType dataPointer() {
         if (chance(15) && !named.isEmpty()) {
             RecordDecl r = pick(named);
-            return pointer(r.cName());
+            return pointer(type(r));
         }
         return pointer(pick(POINTEES));
     }
@@ -216,7 +221,7 @@ public final class SpecGenerator {
             t = dataPointer();
             q = new Qualifiers(false, chance(15), chance(10));
         } else if (r < 58) {
-            t = functionPointer(pick(SIGNATURES));
+            t = pointer(pick(SIGNATURES));
         } else if (r < 70) {
             t = type(pick(enums));
         } else if (r < 85 && !nestable.isEmpty()) {

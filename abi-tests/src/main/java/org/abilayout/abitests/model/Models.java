@@ -44,13 +44,23 @@ public final class Models {
         return new CType.ScalarType(s);
     }
 
-    public static CType pointer(String pointee) {
-        return new CType.PointerType(pointee, false);
+    public static CType pointer(CType target) {
+        return new CType.PointerType(target);
     }
 
-    /** A function pointer; {@code signature} is spelled as C spells the function type, {@code "int (int)"}. */
-    public static CType functionPointer(String signature) {
-        return new CType.PointerType(signature, true);
+    /** {@code void *}. */
+    public static CType voidPointer() {
+        return pointer(CType.VoidType.INSTANCE);
+    }
+
+    /** A function type with unnamed parameters: {@code int (int, char *)}. */
+    public static CType.FunctionType function(CType result, CType... params) {
+        return new CType.FunctionType(result, Arrays.stream(params).map(p -> new CType.Param("", p)).toList(), false);
+    }
+
+    /** A pointer to {@code function(result, params)}. */
+    public static CType functionPointer(CType result, CType... params) {
+        return pointer(function(result, params));
     }
 
     /** {@code T x[d0][d1]...}: the first length is the outermost dimension, as C reads it. */
@@ -66,15 +76,15 @@ public final class Models {
     }
 
     public static CType type(RecordDecl r) {
-        return new CType.RecordType(r);
+        return CType.RecordType.of(r);
     }
 
     public static CType type(EnumDecl e) {
-        return new CType.EnumType(e);
+        return CType.EnumType.of(e);
     }
 
     public static CType type(TypedefDecl t) {
-        return new CType.TypedefType(t);
+        return CType.TypedefType.of(t);
     }
 
     // --- members ----------------------------------------------------------------------------------
@@ -89,7 +99,7 @@ public final class Models {
 
     public static Member member(String name, CType type, Qualifiers q, OptionalLong align) {
         List<Annotation> annotations = align.isPresent() ? List.of(alignAnnotation(align.getAsLong())) : List.of();
-        return new Member(name, type, q, align, Optional.empty(), annotations, MemberTraits.NONE, SourcePos.NONE);
+        return new Member(name, CType.qualified(type, q), align, Optional.empty(), annotations, MemberTraits.NONE, SourcePos.NONE);
     }
 
     /** {@code _Atomic T name}. */
@@ -146,7 +156,7 @@ public final class Models {
     }
 
     public static TypedefDecl typedef(String name, CType type, Qualifiers q) {
-        return new TypedefDecl(name, type, q, Optional.empty(), List.of(), SourcePos.NONE);
+        return new TypedefDecl(name, CType.qualified(type, q), Optional.empty(), List.of(), SourcePos.NONE);
     }
 
     private static Annotation alignAnnotation(long n) {

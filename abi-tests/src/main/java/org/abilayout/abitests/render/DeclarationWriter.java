@@ -1,12 +1,14 @@
 package org.abilayout.abitests.render;
 
 import java.util.stream.Collectors;
+import org.abilayout.spec.cdecl.DeclaratorWriter;
+import org.abilayout.spec.cdecl.Spelling;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.Decl;
 import org.abilayout.spec.model.EnumDecl;
 import org.abilayout.spec.model.Member;
-import org.abilayout.spec.model.Qualifiers;
 import org.abilayout.spec.model.RecordDecl;
+import org.abilayout.spec.model.RecordRef;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.model.TypedefDecl;
 
@@ -35,7 +37,7 @@ public final class DeclarationWriter {
             case RecordDecl r -> dialect.recordPrefix(r.packed(), r.align()) + r.kind().keyword()
                     + dialect.recordAttributes(r.packed(), r.align()) + " " + r.name() + " " + body(r, "") + ";\n";
             case EnumDecl e -> enumDecl(e);
-            case TypedefDecl t -> "typedef " + declarator(t.type(), t.qualifiers(), t.name(), "") + ";\n";
+            case TypedefDecl t -> "typedef " + declarator(t.type(), t.name(), "") + ";\n";
             default -> throw new IllegalArgumentException("cannot write " + d);
         };
     }
@@ -65,46 +67,29 @@ public final class DeclarationWriter {
         // the spec language wants every annotation first, before qualifiers: `@packed volatile struct { ... } x;`
         CType base = m.type();
         while (base instanceof CType.ArrayType a) base = a.element();
-        String inlinePrefix = base instanceof CType.RecordType r && r.decl().isAnonymous()
+        String inlinePrefix = base.unqualified() instanceof CType.RecordType r && r.ref().isAnonymous()
                 ? dialect.recordPrefix(r.decl().packed(), r.decl().align()) : "";
-        return inlinePrefix + dialect.memberPrefix(m.align()) + declarator(m.type(), m.qualifiers(), m.name(), indent)
+        return inlinePrefix + dialect.memberPrefix(m.align()) + declarator(m.type(), m.name(), indent)
                 + dialect.memberSuffix(m.align()) + ";";
     }
 
     /**
-     * A C declarator: {@code volatile int x[2][3]}, {@code void * _Atomic p},
-     * {@code int (* const f[2])(int)}. Qualifiers apply to the innermost element object, as the
-     * model defines them.
+     * A declaration by the product's one declarator writer, with this dialect's names: its enum
+     * spelling, and anonymous records written out in place.
      */
-    String declarator(CType type, Qualifiers q, String name, String indent) {
-        StringBuilder dims = new StringBuilder();
-        CType e = type;
-        while (e instanceof CType.ArrayType a) {
-            dims.append('[').append(a.length().isPresent() ? Long.toString(a.length().getAsLong()) : "").append(']');
-            e = a.element();
-        }
-        String inner = name + dims;
-        String quals = q.spelling();
-        return switch (e) {
-            case CType.PointerType p when p.function() -> {
-                int paren = p.pointee().indexOf('(');
-                yield p.pointee().substring(0, paren).trim() + " (*" + (quals.isEmpty() ? "" : " " + quals) + inner
-                        + ")" + p.pointee().substring(paren);
+    String declarator(CType type, String name, String indent) {
+        return DeclaratorWriter.declaration(type, name, new Spelling() {
+            @Override
+            public String enumType(CType.EnumType e) {
+                return dialect.enumTypeName(e.definition());
             }
-            case CType.PointerType p -> p.pointee() + " *" + (quals.isEmpty() ? "" : " " + quals) + inner;
-            default -> quals + typeName(e, indent) + " " + inner;
-        };
-    }
 
-    private String typeName(CType t, String indent) {
-        return switch (t) {
-            case CType.ScalarType s -> s.scalar().spelling();
-            case CType.EnumType en -> dialect.enumTypeName(en.decl());
-            case CType.TypedefType td -> td.decl().name();
-            case CType.RecordType r when r.decl().isAnonymous() -> r.decl().kind().keyword() + dialect.recordAttributes(r.decl().packed(), r.decl().align()) + " "
-                    + body(r.decl(), indent);
-            case CType.RecordType r -> r.decl().cName();
-            default -> throw new IllegalArgumentException("not a base type: " + t);
-        };
+            @Override
+            public String record(RecordRef ref) {
+                if (!ref.isAnonymous()) return ref.toString();
+                RecordDecl r = ref.definition().orElseThrow();
+                return r.kind().keyword() + dialect.recordAttributes(r.packed(), r.align()) + " " + body(r, indent);
+            }
+        }).toString();
     }
 }

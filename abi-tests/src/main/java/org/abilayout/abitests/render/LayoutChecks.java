@@ -110,7 +110,9 @@ public final class LayoutChecks {
                         : "(" + m.align().getAsLong() + " > " + natural + " ? " + m.align().getAsLong() + " : " + natural + ")";
                 out.add(new Check(target, c, path, Kind.MEMBER_ALIGN, expr, f.align()));
             }
-            if (f.field().nested().isPresent() && f.field().nested().get().decl().isAnonymous()) {
+            // a named member of anonymous record type, by value (not an array of them): C reaches inside it
+            boolean byValue = !(m.type().unwrap() instanceof CType.ArrayType);
+            if (byValue && f.field().nested().isPresent() && f.field().nested().get().decl().isAnonymous()) {
                 members(target, c, f.field().nested().get(), path + ".", base + f.offset(), parents, gccFieldAlign, out);
             }
         }
@@ -128,7 +130,7 @@ public final class LayoutChecks {
             parents.put(m, r);
             CType t = m.type();
             while (t instanceof CType.ArrayType a) t = a.element();
-            if (t instanceof CType.RecordType rt && rt.decl().isAnonymous()) collect(rt.decl(), parents);
+            if (t.unqualified() instanceof CType.RecordType rt && rt.ref().isAnonymous()) collect(rt.decl(), parents);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.abilayout.abitests.abidiff;
 
+import org.abilayout.layout.LayoutEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,7 +100,7 @@ class AbidiffComparisonTest {
         for (Pair p : pairs(work)) {
             Spec before = SpecReader.parse(new SourceFile(p.beforeFile(), p.beforeText()));
             Spec after = SpecReader.parse(new SourceFile(p.afterFile(), p.afterText()));
-            Verdict verdict = Compatibility.diff(before, after, all);
+            Verdict verdict = Compatibility.diff(LayoutEngine.layoutAll(before, all), LayoutEngine.layoutAll(after, all));
             List<String> notes = new ArrayList<>();
             cFiles.add(writeC(src, p.name() + "__before", before, p.beforeText(), p.beforeFile(), all, notes));
             cFiles.add(writeC(src, p.name() + "__after", after, p.afterText(), p.afterFile(), all, notes));

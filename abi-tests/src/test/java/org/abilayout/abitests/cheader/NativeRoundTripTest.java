@@ -1,5 +1,6 @@
 package org.abilayout.abitests.cheader;
 
+import org.abilayout.abitests.HeaderFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,7 +38,7 @@ class NativeRoundTripTest {
     void programBuiltWithTheHeaderSeesTheEngineOffsetsOnX86_64Linux(Spec spec, @TempDir Path dir) throws Exception {
         assumeTrue("x86_64-linux-gnu".equals(hostTriple()), "the host is not x86_64 Linux");
         Target host = Catalogue.byName("x86_64-linux-gnu").orElseThrow();
-        Path header = new CHeaderGenerator().write(spec, Catalogue.all(), dir);
+        Path header = HeaderFiles.write(spec, Catalogue.all(), dir);
         List<RecordLayout> records = LayoutEngine.layout(spec, host).records();
 
         StringBuilder c = new StringBuilder("#include \"" + header.getFileName() + "\"\n#include <stdio.h>\n#include <string.h>\n\n");

@@ -50,8 +50,8 @@ final class Specs {
                 enumerator("UMUTEX_PRIO_PROTECT", 8)), Optional.of("Flags of struct umutex (m_flags)."), List.of(),
                 SourcePos.NONE);
         RecordDecl umutex = record(RecordDecl.Kind.STRUCT, "umutex", traits(2),
-                member("m_owner", new CType.TypedefType(lwpid), VOLATILE, MemberTraits.NONE),
-                member("m_flags", new CType.EnumType(flags)),
+                member("m_owner", CType.TypedefType.of(lwpid), VOLATILE, MemberTraits.NONE),
+                member("m_flags", CType.EnumType.of(flags)),
                 member("m_ceilings", array(scalar(Scalar.UINT32), 2)),
                 member("m_rb_lnk", scalar(Scalar.UINTPTR), since(2)),
                 member("m_pad", scalar(Scalar.UINT32), when(2, "ilp32")),
@@ -76,7 +76,7 @@ final class Specs {
         EnumDecl color = new EnumDecl("color", Optional.empty(), List.of(enumerator("COLOR_RED", 0),
                 enumerator("COLOR_GREEN", 1), enumerator("COLOR_NEGATIVE", -5)), Optional.of("A plain enum: int-sized."),
                 List.of(), SourcePos.NONE);
-        TypedefDecl callback = typedef("callback_fn", new CType.PointerType("int (void *, long)", true));
+        TypedefDecl callback = typedef("callback_fn", fnPtr(scalar(Scalar.INT), voidPtr(), scalar(Scalar.LONG)));
         RecordDecl point = record(RecordDecl.Kind.STRUCT, "point", traits(1),
                 member("x", scalar(Scalar.SHORT)), member("y", scalar(Scalar.DOUBLE)));
         RecordDecl mixed = record(RecordDecl.Kind.STRUCT, "mixed", traits(3),
@@ -85,18 +85,18 @@ final class Specs {
                 member("c", scalar(Scalar.CHAR)),
                 member("big", scalar(Scalar.UINT64)),
                 member("count", scalar(Scalar.INT32)),
-                member("where", new CType.RecordType(point)),
+                member("where", CType.RecordType.of(point)),
                 member("ld", scalar(Scalar.LONG_DOUBLE)),
                 member("tiny", scalar(Scalar.UINT8)),
-                member("ptr", new CType.PointerType("const char", false), VOLATILE, MemberTraits.NONE),
+                member("ptr", new CType.PointerType(CType.qualified(scalar(Scalar.CHAR), CONST)), VOLATILE, MemberTraits.NONE),
                 member("atomic_word", scalar(Scalar.UINT64), ATOMIC, MemberTraits.NONE),
-                member("atomic_ptr", new CType.PointerType("void", false), ATOMIC, MemberTraits.NONE),
-                member("hue", new CType.EnumType(color)),
+                member("atomic_ptr", voidPtr(), ATOMIC, MemberTraits.NONE),
+                member("hue", CType.EnumType.of(color)),
                 member("len", scalar(Scalar.SSIZE)),
                 member("wide", scalar(Scalar.WCHAR)),
                 member("grid", array(array(scalar(Scalar.UINT16), 3), 2)),
-                member("cb", new CType.TypedefType(callback)),
-                member("handlers", array(new CType.PointerType("void (int)", true), 2)),
+                member("cb", CType.TypedefType.of(callback)),
+                member("handlers", array(fnPtr(CType.VoidType.INSTANCE, scalar(Scalar.INT)), 2)),
                 member("l", scalar(Scalar.LONG), since(2)),
                 member("tail", scalar(Scalar.CHAR), since(3)));
         RecordDecl message = record(RecordDecl.Kind.STRUCT, "message", traits(1),
@@ -119,12 +119,12 @@ final class Specs {
      */
     static Spec nested() {
         RecordDecl list = record(RecordDecl.Kind.STRUCT, "node", traits(1),
-                member("prev", new CType.PointerType("struct node", false)),
-                member("next", new CType.PointerType("struct node", false)));
+                member("prev", new CType.PointerType(new CType.RecordType(org.abilayout.spec.model.RecordRef.named(RecordDecl.Kind.STRUCT, "node")))),
+                member("next", new CType.PointerType(new CType.RecordType(org.abilayout.spec.model.RecordRef.named(RecordDecl.Kind.STRUCT, "node")))));
         RecordDecl slist = anonymous(RecordDecl.Kind.UNION,
                 member("spins32", scalar(Scalar.INT)),
-                member("short_link", new CType.PointerType("struct node", false)));
-        Member lock = new Member("lock", scalar(Scalar.INT), VOLATILE, OptionalLong.of(4), Optional.of("The lock word."),
+                member("short_link", new CType.PointerType(new CType.RecordType(org.abilayout.spec.model.RecordRef.named(RecordDecl.Kind.STRUCT, "node")))));
+        Member lock = new Member("lock", CType.qualified(scalar(Scalar.INT), VOLATILE), OptionalLong.of(4), Optional.of("The lock word."),
                 List.of(), MemberTraits.NONE, SourcePos.NONE);
         RecordDecl mutex = record(RecordDecl.Kind.STRUCT, "mutex_s", traits(1),
                 lock,
@@ -133,10 +133,10 @@ final class Specs {
                 member("nusers", scalar(Scalar.UINT)),
                 member("kind", scalar(Scalar.INT), pinned(16)),
                 member("spins", scalar(Scalar.INT), when(1, "!ilp32")),
-                member("list", new CType.RecordType(list), when(1, "!ilp32")),
-                member("", new CType.RecordType(slist), when(1, "ilp32")));
+                member("list", CType.RecordType.of(list), when(1, "!ilp32")),
+                member("", CType.RecordType.of(slist), when(1, "ilp32")));
         RecordDecl mutexT = new RecordDecl(RecordDecl.Kind.UNION, "mutex_t", List.of(
-                member("data", new CType.RecordType(mutex)), member("align_", scalar(Scalar.LONG))),
+                member("data", CType.RecordType.of(mutex)), member("align_", scalar(Scalar.LONG))),
                 false, OptionalLong.empty(), Optional.of("Padded to glibc's sizes."), List.of(),
                 new RecordTraits(1, PerTarget.NONE, new PerTarget(List.of(
                         new PerTarget.Entry(new PerTarget.Key.Model(DataModel.LP64), 40, SourcePos.NONE),
@@ -148,14 +148,14 @@ final class Specs {
                 member("low", scalar(Scalar.UINT)), member("high", scalar(Scalar.UINT)));
         RecordDecl counter = record(RecordDecl.Kind.UNION, "wide_counter", traits(1),
                 member("value64", scalar(Scalar.ULONG_LONG)),
-                member("value32", new CType.RecordType(halves)));
+                member("value32", CType.RecordType.of(halves)));
         RecordDecl inner = anonymous(RecordDecl.Kind.STRUCT,
                 member("a", scalar(Scalar.CHAR)), member("b", scalar(Scalar.INT64)));
         RecordDecl outer = record(RecordDecl.Kind.STRUCT, "outer", traits(2),
                 member("tag", scalar(Scalar.UINT8)),
-                member("", new CType.RecordType(inner)),
+                member("", CType.RecordType.of(inner)),
                 member("c", scalar(Scalar.CHAR), since(2)),
-                member("u5", new CType.RecordType(anonymous(RecordDecl.Kind.UNION,
+                member("u5", CType.RecordType.of(anonymous(RecordDecl.Kind.UNION,
                         member("bytes", array(scalar(Scalar.CHAR), 5)), member("word", scalar(Scalar.INT))))));
         RecordDecl wire = new RecordDecl(RecordDecl.Kind.STRUCT, "wire", List.of(
                 member("type", scalar(Scalar.UINT8)), member("length", scalar(Scalar.UINT32)),
@@ -165,7 +165,7 @@ final class Specs {
                 member("seq", scalar(Scalar.UINT32)), member("bits", array(scalar(Scalar.UINT8), 3))),
                 false, OptionalLong.of(64), Optional.of("Aligned to a cache line."), List.of(), RecordTraits.NONE,
                 SourcePos.NONE);
-        Member alignedMember = new Member("aligned_word", scalar(Scalar.UINT32), Qualifiers.NONE, OptionalLong.of(8),
+        Member alignedMember = new Member("aligned_word",  scalar(Scalar.UINT32), OptionalLong.of(8),
                 Optional.empty(), List.of(), MemberTraits.NONE, SourcePos.NONE);
         RecordDecl packedAligned = new RecordDecl(RecordDecl.Kind.STRUCT, "packed_aligned", List.of(
                 member("c", scalar(Scalar.CHAR)), alignedMember, member("d", scalar(Scalar.UINT16))), true,
@@ -189,15 +189,15 @@ final class Specs {
      * atomics of every width (i386 raises _Atomic long long to 8, m68k raises nothing).
      */
     static Spec corners() {
-        TypedefDecl atomicCounter = new TypedefDecl("atomic_counter", scalar(Scalar.UINT64), ATOMIC, Optional.empty(),
+        TypedefDecl atomicCounter = new TypedefDecl("atomic_counter", CType.qualified(scalar(Scalar.UINT64), ATOMIC), Optional.empty(),
                 List.of(), SourcePos.NONE);
         TypedefDecl name = typedef("name_buf", array(scalar(Scalar.CHAR), 6));
-        TypedefDecl cstr = typedef("cstr", new CType.PointerType("const char", false));
+        TypedefDecl cstr = typedef("cstr", new CType.PointerType(CType.qualified(scalar(Scalar.CHAR), CONST)));
         RecordDecl inner = anonymous(RecordDecl.Kind.STRUCT,
                 member("x", scalar(Scalar.CHAR)), member("y", scalar(Scalar.INT)));
         RecordDecl packedOuter = new RecordDecl(RecordDecl.Kind.STRUCT, "packed_outer", List.of(
                 member("lead", scalar(Scalar.CHAR)),
-                member("", new CType.RecordType(inner)),
+                member("", CType.RecordType.of(inner)),
                 member("after", scalar(Scalar.UINT16))), true, OptionalLong.empty(), Optional.empty(), List.of(),
                 RecordTraits.NONE, SourcePos.NONE);
         RecordDecl alignedUnion = new RecordDecl(RecordDecl.Kind.UNION, "", List.of(
@@ -210,15 +210,15 @@ final class Specs {
                 member("key", scalar(Scalar.UINT16)), member("value", scalar(Scalar.UINT32)));
         RecordDecl misc = record(RecordDecl.Kind.STRUCT, "misc", traits(4),
                 member("flag", scalar(Scalar.UINT8)),
-                member("", new CType.RecordType(alignedUnion)),
-                member("count", new CType.TypedefType(atomicCounter)),
+                member("", CType.RecordType.of(alignedUnion)),
+                member("count", CType.TypedefType.of(atomicCounter)),
                 member("a16", scalar(Scalar.UINT16), ATOMIC, MemberTraits.NONE),
                 member("a64", scalar(Scalar.INT64), ATOMIC, MemberTraits.NONE),
                 member("adbl", scalar(Scalar.DOUBLE), ATOMIC, MemberTraits.NONE),
                 member("magic", scalar(Scalar.UINT32), CONST, MemberTraits.NONE),
-                member("label", new CType.TypedefType(name)),
-                member("text", new CType.TypedefType(cstr)),
-                member("pairs", array(new CType.RecordType(pair), 3)),
+                member("label", CType.TypedefType.of(name)),
+                member("text", CType.TypedefType.of(cstr)),
+                member("pairs", array(CType.RecordType.of(pair), 3)),
                 member("abi", scalar(Scalar.UINT32), new MemberTraits(Optional.of(predicate("lp64")), 1, false,
                         OptionalLong.empty(), true)),
                 member("last", scalar(Scalar.UINT8), since(4)));
@@ -227,10 +227,10 @@ final class Specs {
                 Optional.empty(), List.of(), RecordTraits.NONE, SourcePos.NONE);
         RecordDecl holder = record(RecordDecl.Kind.STRUCT, "packed_inside", traits(1),
                 member("a", scalar(Scalar.CHAR)),
-                member("", new CType.RecordType(packedInner)),
+                member("", CType.RecordType.of(packedInner)),
                 member("d", scalar(Scalar.INT)),
-                member("watch", new CType.PointerType("_Atomic int", false)),
-                member("pred", new CType.PointerType("_Bool (ssize_t)", true)));
+                member("watch", new CType.PointerType(CType.qualified(scalar(Scalar.INT), ATOMIC))),
+                member("pred", fnPtr(scalar(Scalar.BOOL), scalar(Scalar.SSIZE))));
         return spec("test.corners", atomicCounter, name, cstr, packedOuter, packedUnion, misc, holder);
     }
 
@@ -300,8 +300,17 @@ final class Specs {
         return new CType.ArrayType(element, OptionalLong.of(length));
     }
 
+    static CType voidPtr() {
+        return new CType.PointerType(CType.VoidType.INSTANCE);
+    }
+
+    static CType fnPtr(CType result, CType... params) {
+        return new CType.PointerType(new CType.FunctionType(result,
+                java.util.Arrays.stream(params).map(p -> new CType.Param("", p)).toList(), false));
+    }
+
     static TypedefDecl typedef(String name, CType type) {
-        return new TypedefDecl(name, type, Qualifiers.NONE, Optional.empty(), List.of(), SourcePos.NONE);
+        return new TypedefDecl(name,  type, Optional.empty(), List.of(), SourcePos.NONE);
     }
 
     static EnumDecl.Enumerator enumerator(String name, long value) {
@@ -317,7 +326,7 @@ final class Specs {
     }
 
     static Member member(String name, CType type, Qualifiers q, MemberTraits traits) {
-        return new Member(name, type, q, OptionalLong.empty(), Optional.empty(), List.of(), traits, SourcePos.NONE);
+        return new Member(name, CType.qualified(type, q), OptionalLong.empty(), Optional.empty(), List.of(), traits, SourcePos.NONE);
     }
 
     static MemberTraits since(int version) {

@@ -1,5 +1,6 @@
 package org.abilayout.abitests.cheader;
 
+import org.abilayout.abitests.HeaderFiles;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class UnknownTargetTest {
         java.util.Set<String> packages = new java.util.HashSet<>();
         for (Spec spec : Specs.all()) {
             if (!packages.add(spec.packageName())) continue;
-            Path h = new CHeaderGenerator().write(spec, Catalogue.all(), dir);
+            Path h = HeaderFiles.write(spec, Catalogue.all(), dir);
             includes.append("#include \"").append(h.getFileName()).append("\"\n");
             perHeaderOptOuts.add("-D" + CHeaderGenerator.macroPrefix(spec) + "_ALLOW_UNKNOWN_TARGET");
         }
@@ -54,7 +55,7 @@ class UnknownTargetTest {
     void aHeaderGeneratedForSomeTargetsRefusesTheOtherCatalogueTargets(@TempDir Path dir) throws Exception {
         List<org.abilayout.arch.Target> chosen = List.of(Catalogue.byName("x86_64-linux-gnu").orElseThrow(),
                 Catalogue.byName("m68k-linux-gnu").orElseThrow());
-        Path h = new CHeaderGenerator().write(Specs.holes(), chosen, dir);
+        Path h = HeaderFiles.write(Specs.holes(), chosen, dir);
         Path file = Files.writeString(dir.resolve("subset.c"), "#include \"" + h.getFileName() + "\"\n");
         for (org.abilayout.arch.Target t : Catalogue.all()) {
             Compiler.Result r = Compiler.syntaxCheck(t, Compiler.Language.C11, file, List.of());

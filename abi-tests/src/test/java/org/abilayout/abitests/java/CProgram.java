@@ -5,10 +5,13 @@ import org.abilayout.arch.Scalar;
 import org.abilayout.arch.Target;
 import org.abilayout.arch.TypeInfo;
 import org.abilayout.layout.LayoutEngine;
+import org.abilayout.spec.cdecl.DeclaratorWriter;
+import org.abilayout.spec.cdecl.Spelling;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.Member;
 import org.abilayout.spec.model.Qualifiers;
 import org.abilayout.spec.model.RecordDecl;
+import org.abilayout.spec.model.RecordRef;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.model.TypedefDecl;
 
@@ -101,7 +104,7 @@ final class CProgram {
     static String declarations(Spec spec, Target target) {
         StringBuilder c = new StringBuilder();
         for (var d : spec.decls()) {
-            if (d instanceof TypedefDecl td) c.append("typedef ").append(declarator(td.type(), td.qualifiers(), PREFIX + td.name(), target)).append(";\n");
+            if (d instanceof TypedefDecl td) c.append("typedef ").append(declarator(td.type(), PREFIX + td.name(), target)).append(";\n");
         }
         for (RecordDecl r : spec.records()) c.append(record(r, target)).append(";\n");
         return c.toString();
@@ -121,7 +124,7 @@ final class CProgram {
         c.append(" {\n");
         for (Member m : r.members()) {
             if (!m.traits().presentOn(t)) continue;
-            String decl = declarator(m.type(), m.qualifiers(), m.name(), t);
+            String decl = declarator(m.type(), m.name(), t);
             c.append("    ").append(decl);
             if (m.align().isPresent()) c.append(" __attribute__((aligned(").append(m.align().getAsLong()).append(")))");
             c.append(";\n");
@@ -137,25 +140,39 @@ final class CProgram {
         return c.toString();
     }
 
-    /** {@code T name[2][3]}, qualifiers first; enums as their storage type; anonymous records inline. */
-    private static String declarator(CType type, Qualifiers q, String name, Target t) {
-        StringBuilder dims = new StringBuilder();
-        CType e = type;
-        while (e instanceof CType.ArrayType a) {
-            dims.append('[').append(a.length().isPresent() ? Long.toString(a.length().getAsLong()) : "").append(']');
-            e = a.element();
-        }
-        String base = switch (e) {
-            case CType.ScalarType s -> s.scalar().spelling();
-            case CType.PointerType p -> "void *";
-            case CType.EnumType en -> en.decl().storageScalar().spelling();
-            case CType.TypedefType td -> PREFIX + td.decl().name();
-            case CType.RecordType r -> r.decl().isAnonymous() ? record(r.decl(), t) : tag(r.decl(), PREFIX);
-            case CType.ArrayType a -> throw new AssertionError();
+    /**
+     * {@code T name[2][3]} by the product's declarator writer, as the program writes it: enums as
+     * their storage type, names prefixed, anonymous records inline, every pointer a {@code void *}
+     * (the program stores bit patterns in them) and no {@code const} (it assigns every member).
+     */
+    private static String declarator(CType type, String name, Target t) {
+        return DeclaratorWriter.declaration(writable(type), name, new Spelling() {
+            @Override
+            public String enumType(CType.EnumType e) {
+                return e.definition().storageScalar().spelling();
+            }
+
+            @Override
+            public String typedefName(CType.TypedefType td) {
+                return PREFIX + td.name();
+            }
+
+            @Override
+            public String record(RecordRef ref) {
+                RecordDecl r = ref.definition().orElseThrow();
+                return r.isAnonymous() ? CProgram.record(r, t) : tag(r, PREFIX);
+            }
+        }).toString();
+    }
+
+    private static CType writable(CType type) {
+        return switch (type) {
+            case CType.PointerType p -> new CType.PointerType(CType.VoidType.INSTANCE);
+            case CType.QualifiedType q -> CType.qualified(writable(q.type()),
+                    new Qualifiers(false, q.qualifiers().isVolatile(), q.qualifiers().isAtomic()));
+            case CType.ArrayType a -> new CType.ArrayType(writable(a.element()), a.length());
+            default -> type;
         };
-        String quals = (q.isVolatile() ? "volatile " : "") + (q.isAtomic() ? "_Atomic " : "");
-        String sep = base.endsWith("*") ? "" : " ";
-        return quals + base + sep + name + dims;
     }
 
     /** The slot's value as a C expression of its type. */
@@ -164,7 +181,7 @@ final class CProgram {
         if (e instanceof CType.PointerType) return "(void *)(uintptr_t)" + hex(s.bits(), t.pointerBytes());
         Scalar sc = switch (e) {
             case CType.ScalarType st -> st.scalar();
-            case CType.EnumType en -> en.decl().storageScalar();
+            case CType.EnumType en -> en.definition().storageScalar();
             default -> throw new AssertionError(e);
         };
         return switch (sc) {

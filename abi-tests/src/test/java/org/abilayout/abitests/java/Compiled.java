@@ -1,5 +1,7 @@
 package org.abilayout.abitests.java;
 
+import org.abilayout.codegen.OutputFiles;
+import org.abilayout.layout.LayoutEngine;
 import com.palantir.javapoet.JavaFile;
 import java.io.StringWriter;
 import java.lang.foreign.MemorySegment;
@@ -32,9 +34,10 @@ final class Compiled {
 
     static Compiled generate(Spec spec, List<Target> targets, Path dir) throws Exception {
         JavaGenerator gen = new JavaGenerator();
-        List<JavaFile> files = gen.generate(spec, spec.source().name(), JavaGenerator.Options.defaults().withTargets(targets));
+        List<JavaFile> files = gen.generate(LayoutEngine.layoutAll(spec, targets), spec.source().name(),
+                JavaGenerator.Options.defaults());
         Path src = dir.resolve("src");
-        List<Path> paths = gen.write(files, src);
+        List<Path> paths = OutputFiles.write(src, JavaGenerator.files(files)).stream().map(OutputFiles.Written::path).toList();
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new AssertionError("no system Java compiler: run the tests on a JDK, not a JRE");

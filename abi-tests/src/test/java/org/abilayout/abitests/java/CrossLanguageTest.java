@@ -1,5 +1,6 @@
 package org.abilayout.abitests.java;
 
+import org.abilayout.abitests.HeaderFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,7 +120,7 @@ class CrossLanguageTest {
         List<Plan.Instance> plan = Plan.of(spec, target);
         Path work = Files.createDirectories(dir.resolve(name + "-" + tc.target() + (generatedHeader ? "-h" : "")));
         String source = generatedHeader
-                ? CProgram.sourceWithHeader(spec, target, plan, new CHeaderGenerator().write(spec, Catalogue.all(), work))
+                ? CProgram.sourceWithHeader(spec, target, plan, HeaderFiles.write(spec, Catalogue.all(), work))
                 : CProgram.source(spec, target, plan);
         Path exe = tc.compile(source, work, name);
         Path fromC = work.resolve("from-c.bin");

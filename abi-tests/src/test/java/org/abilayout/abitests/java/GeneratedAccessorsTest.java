@@ -46,7 +46,7 @@ class GeneratedAccessorsTest {
     void ffmLayoutsPlaceEveryMemberWhereTheEngineDoesOnAllCatalogueTargets() throws Exception {
         for (Spec spec : List.of(TestSpecs.umtx(), TestSpecs.scalars(), TestSpecs.aggregates(), TestSpecs.unions(), TestSpecs.packed())) {
             Compiled code = Compiled.generate(spec, Catalogue.all(), dir.resolve("layouts-" + spec.packageName()));
-            for (SpecLayout sl : LayoutEngine.layoutAll(spec, Catalogue.all())) {
+            for (SpecLayout sl : LayoutEngine.layoutAll(spec, Catalogue.all()).perTarget()) {
                 for (RecordLayout rl : sl.records()) {
                     Object acc = code.accessor(Plan.className(rl.name()), sl.target().name());
                     GroupLayout layout = (GroupLayout) call(acc.getClass(), acc, "layout");
@@ -182,12 +182,12 @@ class GeneratedAccessorsTest {
         var gen = new org.abilayout.codegen.java.JavaGenerator();
         var options = org.abilayout.codegen.java.JavaGenerator.Options.defaults();
         // FreeBSD never ran on m68k: its lock words are 2-aligned there
-        var umtx = gen.check(CrossLanguageTest.example("freebsd/umtx.layout"), options);
+        var umtx = gen.check(LayoutEngine.layoutAll(CrossLanguageTest.example("freebsd/umtx.layout"), Catalogue.all()), options);
         assertEquals(List.of("m_owner", "c_has_waiters", "rw_state", "_count"),
                 umtx.stream().map(d -> d.message().replaceAll("^volatile member '([^']*)'.*", "$1")).toList());
         assertTrue(umtx.stream().allMatch(d -> d.message().contains("m68k-linux-gnu") && d.message().contains("@align(4)")));
         // glibc's __lock carries @align(4), as glibc's m68k port does
-        assertEquals(List.of(), gen.check(CrossLanguageTest.example("glibc/pthreadtypes.layout"), options));
+        assertEquals(List.of(), gen.check(LayoutEngine.layoutAll(CrossLanguageTest.example("glibc/pthreadtypes.layout"), Catalogue.all()), options));
     }
 
     @Test

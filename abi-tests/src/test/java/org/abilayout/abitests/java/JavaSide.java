@@ -103,7 +103,7 @@ final class JavaSide {
     Object expected(Plan.Slot slot) {
         long bits = slot.bits();
         if (slot.type() instanceof CType.PointerType) return target.pointerBytes() == 8 ? bits : bits & 0xffff_ffffL;
-        Scalar sc = slot.type() instanceof CType.EnumType e ? e.decl().storageScalar() : ((CType.ScalarType) slot.type()).scalar();
+        Scalar sc = slot.type() instanceof CType.EnumType e ? e.definition().storageScalar() : ((CType.ScalarType) slot.type()).scalar();
         long size = CProgram.size(sc, slot.qualifiers(), target);
         return switch (sc) {
             case BOOL -> true;

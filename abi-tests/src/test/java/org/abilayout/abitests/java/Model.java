@@ -55,23 +55,23 @@ final class Model {
     }
 
     static CType pointer() {
-        return new CType.PointerType("void", false);
+        return new CType.PointerType(CType.VoidType.INSTANCE);
     }
 
     static CType of(RecordDecl r) {
-        return new CType.RecordType(r);
+        return CType.RecordType.of(r);
     }
 
     static CType of(EnumDecl e) {
-        return new CType.EnumType(e);
+        return CType.EnumType.of(e);
     }
 
     static CType of(TypedefDecl t) {
-        return new CType.TypedefType(t);
+        return CType.TypedefType.of(t);
     }
 
     TypedefDecl typedef(String name, CType type) {
-        TypedefDecl t = new TypedefDecl(name, type, Qualifiers.NONE, Optional.empty(), List.of(), pos());
+        TypedefDecl t = new TypedefDecl(name,  type, Optional.empty(), List.of(), pos());
         decls.add(t);
         return t;
     }
@@ -172,7 +172,7 @@ final class Model {
                 MemberTraits traits = new MemberTraits(
                         condition == null ? Optional.empty() : Optional.of(PredicateParser.parse(condition)), since, reserved,
                         OptionalLong.empty(), versionField);
-                return new Member(name, type, q, align, Optional.of("Member " + name + "."), List.of(), traits, pos);
+                return new Member(name, CType.qualified(type, q), align, Optional.of("Member " + name + "."), List.of(), traits, pos);
             } catch (PredicateParser.PredicateException e) {
                 throw new IllegalArgumentException(e);
             }

@@ -69,7 +69,7 @@ final class Plan {
         if (r.kind() == RecordDecl.Kind.UNION) members = List.of(members.get(variant));
         for (Member m : members) {
             if (!m.traits().presentOn(t)) continue;
-            Unwrapped u = Unwrapped.of(m.type(), m.qualifiers());
+            Unwrapped u = Unwrapped.of(m.type());
             boolean anonRecord = u.element instanceof CType.RecordType rt && rt.decl().isAnonymous();
             if (m.isAnonymous()) {
                 walk(((CType.RecordType) u.element).decl(), 0, t, c, cls, prefix, steps, counter, out);
@@ -123,8 +123,8 @@ final class Plan {
 
     /** Typedefs looked through, array dimensions peeled ({@code -1}: flexible). */
     record Unwrapped(CType element, Qualifiers qualifiers, List<Long> dims) {
-        static Unwrapped of(CType type, Qualifiers q) {
-            var e = org.abilayout.spec.model.ElementType.of(type, q);
+        static Unwrapped of(CType type) {
+            var e = org.abilayout.spec.model.ElementType.of(type);
             return new Unwrapped(e.element(), e.qualifiers(),
                     e.dims().stream().map(d -> d.isPresent() ? d.getAsLong() : -1L).toList());
         }

@@ -140,7 +140,7 @@ public final class Node {
     }
 
     /**
-     * {@code struct node * next}, from declarators.layout:7.
+     * {@code struct node *next}, from declarators.layout:7.
      *
      * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
      *
@@ -151,7 +151,7 @@ public final class Node {
     }
 
     /**
-     * {@code struct node * next}, from declarators.layout:7.
+     * {@code struct node *next}, from declarators.layout:7.
      *
      * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
      *
@@ -162,7 +162,7 @@ public final class Node {
     }
 
     /**
-     * {@code int (*)(*(int))(char) fp}, from declarators.layout:8.
+     * {@code int (*(*fp)(int))(char)}, from declarators.layout:8.
      *
      * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
      *
@@ -173,7 +173,7 @@ public final class Node {
     }
 
     /**
-     * {@code int (*)(*(int))(char) fp}, from declarators.layout:8.
+     * {@code int (*(*fp)(int))(char)}, from declarators.layout:8.
      *
      * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
      *
@@ -184,7 +184,7 @@ public final class Node {
     }
 
     /**
-     * {@code char [8] * rows}, from declarators.layout:9.
+     * {@code char (*rows)[8]}, from declarators.layout:9.
      *
      * <p>Offset: 16 (8 bytes) on all lp64 targets, all llp64 targets; 8 (4 bytes) on all ilp32 targets.
      *
@@ -195,7 +195,7 @@ public final class Node {
     }
 
     /**
-     * {@code char [8] * rows}, from declarators.layout:9.
+     * {@code char (*rows)[8]}, from declarators.layout:9.
      *
      * <p>Offset: 16 (8 bytes) on all lp64 targets, all llp64 targets; 8 (4 bytes) on all ilp32 targets.
      *
@@ -206,7 +206,7 @@ public final class Node {
     }
 
     /**
-     * {@code handler_t[4] handlers}, from declarators.layout:10.
+     * {@code handler_t handlers[4]}, from declarators.layout:10.
      *
      * <p>Offset: 24 (32 bytes) on all lp64 targets, all llp64 targets; 12 (16 bytes) on all ilp32 targets.
      *
@@ -219,7 +219,7 @@ public final class Node {
     }
 
     /**
-     * {@code handler_t[4] handlers}, from declarators.layout:10.
+     * {@code handler_t handlers[4]}, from declarators.layout:10.
      *
      * <p>Offset: 24 (32 bytes) on all lp64 targets, all llp64 targets; 12 (16 bytes) on all ilp32 targets.
      *
@@ -230,7 +230,7 @@ public final class Node {
     }
 
     /**
-     * {@code handler_t[4] handlers}, from declarators.layout:10.
+     * {@code handler_t handlers[4]}, from declarators.layout:10.
      *
      * <p>Offset: 24 (32 bytes) on all lp64 targets, all llp64 targets; 12 (16 bytes) on all ilp32 targets.
      *
@@ -241,7 +241,7 @@ public final class Node {
     }
 
     /**
-     * {@code void (*)(void *)[2] callbacks}, from declarators.layout:11.
+     * {@code void (*callbacks[2])(void *)}, from declarators.layout:11.
      *
      * <p>Offset: 56 (16 bytes) on all lp64 targets, all llp64 targets; 28 (8 bytes) on all ilp32 targets.
      *
@@ -254,7 +254,7 @@ public final class Node {
     }
 
     /**
-     * {@code void (*)(void *)[2] callbacks}, from declarators.layout:11.
+     * {@code void (*callbacks[2])(void *)}, from declarators.layout:11.
      *
      * <p>Offset: 56 (16 bytes) on all lp64 targets, all llp64 targets; 28 (8 bytes) on all ilp32 targets.
      *
@@ -265,7 +265,7 @@ public final class Node {
     }
 
     /**
-     * {@code void (*)(void *)[2] callbacks}, from declarators.layout:11.
+     * {@code void (*callbacks[2])(void *)}, from declarators.layout:11.
      *
      * <p>Offset: 56 (16 bytes) on all lp64 targets, all llp64 targets; 28 (8 bytes) on all ilp32 targets.
      *
@@ -573,7 +573,7 @@ public final class Node {
         }
 
         /**
-         * {@code struct node * next}, from declarators.layout:7.
+         * {@code struct node *next}, from declarators.layout:7.
          *
          * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
          *
@@ -584,7 +584,7 @@ public final class Node {
         }
 
         /**
-         * {@code struct node * next}, from declarators.layout:7.
+         * {@code struct node *next}, from declarators.layout:7.
          *
          * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
          *
@@ -595,7 +595,7 @@ public final class Node {
         }
 
         /**
-         * {@code int (*)(*(int))(char) fp}, from declarators.layout:8.
+         * {@code int (*(*fp)(int))(char)}, from declarators.layout:8.
          *
          * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
          *
@@ -606,7 +606,7 @@ public final class Node {
         }
 
         /**
-         * {@code int (*)(*(int))(char) fp}, from declarators.layout:8.
+         * {@code int (*(*fp)(int))(char)}, from declarators.layout:8.
          *
          * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
          *
@@ -617,7 +617,7 @@ public final class Node {
         }
 
         /**
-         * {@code char [8] * rows}, from declarators.layout:9.
+         * {@code char (*rows)[8]}, from declarators.layout:9.
          *
          * <p>Offset: 16 (8 bytes) on all lp64 targets, all llp64 targets; 8 (4 bytes) on all ilp32 targets.
          *
@@ -628,7 +628,7 @@ public final class Node {
         }
 
         /**
-         * {@code char [8] * rows}, from declarators.layout:9.
+         * {@code char (*rows)[8]}, from declarators.layout:9.
          *
          * <p>Offset: 16 (8 bytes) on all lp64 targets, all llp64 targets; 8 (4 bytes) on all ilp32 targets.
          *
@@ -639,7 +639,7 @@ public final class Node {
         }
 
         /**
-         * {@code handler_t[4] handlers}, from declarators.layout:10.
+         * {@code handler_t handlers[4]}, from declarators.layout:10.
          *
          * <p>Offset: 24 (32 bytes) on all lp64 targets, all llp64 targets; 12 (16 bytes) on all ilp32 targets.
          *
@@ -652,7 +652,7 @@ public final class Node {
         }
 
         /**
-         * {@code handler_t[4] handlers}, from declarators.layout:10.
+         * {@code handler_t handlers[4]}, from declarators.layout:10.
          *
          * <p>Offset: 24 (32 bytes) on all lp64 targets, all llp64 targets; 12 (16 bytes) on all ilp32 targets.
          *
@@ -663,7 +663,7 @@ public final class Node {
         }
 
         /**
-         * {@code handler_t[4] handlers}, from declarators.layout:10.
+         * {@code handler_t handlers[4]}, from declarators.layout:10.
          *
          * <p>Offset: 24 (32 bytes) on all lp64 targets, all llp64 targets; 12 (16 bytes) on all ilp32 targets.
          *
@@ -674,7 +674,7 @@ public final class Node {
         }
 
         /**
-         * {@code void (*)(void *)[2] callbacks}, from declarators.layout:11.
+         * {@code void (*callbacks[2])(void *)}, from declarators.layout:11.
          *
          * <p>Offset: 56 (16 bytes) on all lp64 targets, all llp64 targets; 28 (8 bytes) on all ilp32 targets.
          *
@@ -687,7 +687,7 @@ public final class Node {
         }
 
         /**
-         * {@code void (*)(void *)[2] callbacks}, from declarators.layout:11.
+         * {@code void (*callbacks[2])(void *)}, from declarators.layout:11.
          *
          * <p>Offset: 56 (16 bytes) on all lp64 targets, all llp64 targets; 28 (8 bytes) on all ilp32 targets.
          *
@@ -698,7 +698,7 @@ public final class Node {
         }
 
         /**
-         * {@code void (*)(void *)[2] callbacks}, from declarators.layout:11.
+         * {@code void (*callbacks[2])(void *)}, from declarators.layout:11.
          *
          * <p>Offset: 56 (16 bytes) on all lp64 targets, all llp64 targets; 28 (8 bytes) on all ilp32 targets.
          *

@@ -185,7 +185,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_refs}, from pthreadtypes.layout:65.
+     * {@code unsigned int __g_refs[2]}, from pthreadtypes.layout:65.
      *
      * <p>Offset: 16 (8 bytes) on all targets.
      *
@@ -198,7 +198,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_refs}, from pthreadtypes.layout:65.
+     * {@code unsigned int __g_refs[2]}, from pthreadtypes.layout:65.
      *
      * <p>Offset: 16 (8 bytes) on all targets.
      *
@@ -209,7 +209,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_refs}, from pthreadtypes.layout:65.
+     * {@code unsigned int __g_refs[2]}, from pthreadtypes.layout:65.
      *
      * <p>Offset: 16 (8 bytes) on all targets.
      *
@@ -220,7 +220,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_size}, from pthreadtypes.layout:66.
+     * {@code unsigned int __g_size[2]}, from pthreadtypes.layout:66.
      *
      * <p>Offset: 24 (8 bytes) on all targets.
      *
@@ -233,7 +233,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_size}, from pthreadtypes.layout:66.
+     * {@code unsigned int __g_size[2]}, from pthreadtypes.layout:66.
      *
      * <p>Offset: 24 (8 bytes) on all targets.
      *
@@ -244,7 +244,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_size}, from pthreadtypes.layout:66.
+     * {@code unsigned int __g_size[2]}, from pthreadtypes.layout:66.
      *
      * <p>Offset: 24 (8 bytes) on all targets.
      *
@@ -299,7 +299,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_signals}, from pthreadtypes.layout:69.
+     * {@code unsigned int __g_signals[2]}, from pthreadtypes.layout:69.
      *
      * <p>Offset: 40 (8 bytes) on all targets.
      *
@@ -312,7 +312,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_signals}, from pthreadtypes.layout:69.
+     * {@code unsigned int __g_signals[2]}, from pthreadtypes.layout:69.
      *
      * <p>Offset: 40 (8 bytes) on all targets.
      *
@@ -323,7 +323,7 @@ public final class PthreadCondS {
     }
 
     /**
-     * {@code unsigned int[2] __g_signals}, from pthreadtypes.layout:69.
+     * {@code unsigned int __g_signals[2]}, from pthreadtypes.layout:69.
      *
      * <p>Offset: 40 (8 bytes) on all targets.
      *
@@ -535,7 +535,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_refs}, from pthreadtypes.layout:65.
+         * {@code unsigned int __g_refs[2]}, from pthreadtypes.layout:65.
          *
          * <p>Offset: 16 (8 bytes) on all targets.
          *
@@ -548,7 +548,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_refs}, from pthreadtypes.layout:65.
+         * {@code unsigned int __g_refs[2]}, from pthreadtypes.layout:65.
          *
          * <p>Offset: 16 (8 bytes) on all targets.
          *
@@ -559,7 +559,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_refs}, from pthreadtypes.layout:65.
+         * {@code unsigned int __g_refs[2]}, from pthreadtypes.layout:65.
          *
          * <p>Offset: 16 (8 bytes) on all targets.
          *
@@ -570,7 +570,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_size}, from pthreadtypes.layout:66.
+         * {@code unsigned int __g_size[2]}, from pthreadtypes.layout:66.
          *
          * <p>Offset: 24 (8 bytes) on all targets.
          *
@@ -583,7 +583,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_size}, from pthreadtypes.layout:66.
+         * {@code unsigned int __g_size[2]}, from pthreadtypes.layout:66.
          *
          * <p>Offset: 24 (8 bytes) on all targets.
          *
@@ -594,7 +594,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_size}, from pthreadtypes.layout:66.
+         * {@code unsigned int __g_size[2]}, from pthreadtypes.layout:66.
          *
          * <p>Offset: 24 (8 bytes) on all targets.
          *
@@ -649,7 +649,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_signals}, from pthreadtypes.layout:69.
+         * {@code unsigned int __g_signals[2]}, from pthreadtypes.layout:69.
          *
          * <p>Offset: 40 (8 bytes) on all targets.
          *
@@ -662,7 +662,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_signals}, from pthreadtypes.layout:69.
+         * {@code unsigned int __g_signals[2]}, from pthreadtypes.layout:69.
          *
          * <p>Offset: 40 (8 bytes) on all targets.
          *
@@ -673,7 +673,7 @@ public final class PthreadCondS {
         }
 
         /**
-         * {@code unsigned int[2] __g_signals}, from pthreadtypes.layout:69.
+         * {@code unsigned int __g_signals[2]}, from pthreadtypes.layout:69.
          *
          * <p>Offset: 40 (8 bytes) on all targets.
          *

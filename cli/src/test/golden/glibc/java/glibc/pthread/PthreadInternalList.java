@@ -110,7 +110,7 @@ public final class PthreadInternalList {
     }
 
     /**
-     * {@code struct __pthread_internal_list * __prev}, from pthreadtypes.layout:15.
+     * {@code struct __pthread_internal_list *__prev}, from pthreadtypes.layout:15.
      *
      * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
      *
@@ -121,7 +121,7 @@ public final class PthreadInternalList {
     }
 
     /**
-     * {@code struct __pthread_internal_list * __prev}, from pthreadtypes.layout:15.
+     * {@code struct __pthread_internal_list *__prev}, from pthreadtypes.layout:15.
      *
      * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
      *
@@ -132,7 +132,7 @@ public final class PthreadInternalList {
     }
 
     /**
-     * {@code struct __pthread_internal_list * __next}, from pthreadtypes.layout:16.
+     * {@code struct __pthread_internal_list *__next}, from pthreadtypes.layout:16.
      *
      * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
      *
@@ -143,7 +143,7 @@ public final class PthreadInternalList {
     }
 
     /**
-     * {@code struct __pthread_internal_list * __next}, from pthreadtypes.layout:16.
+     * {@code struct __pthread_internal_list *__next}, from pthreadtypes.layout:16.
      *
      * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
      *
@@ -248,7 +248,7 @@ public final class PthreadInternalList {
         }
 
         /**
-         * {@code struct __pthread_internal_list * __prev}, from pthreadtypes.layout:15.
+         * {@code struct __pthread_internal_list *__prev}, from pthreadtypes.layout:15.
          *
          * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
          *
@@ -259,7 +259,7 @@ public final class PthreadInternalList {
         }
 
         /**
-         * {@code struct __pthread_internal_list * __prev}, from pthreadtypes.layout:15.
+         * {@code struct __pthread_internal_list *__prev}, from pthreadtypes.layout:15.
          *
          * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
          *
@@ -270,7 +270,7 @@ public final class PthreadInternalList {
         }
 
         /**
-         * {@code struct __pthread_internal_list * __next}, from pthreadtypes.layout:16.
+         * {@code struct __pthread_internal_list *__next}, from pthreadtypes.layout:16.
          *
          * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
          *
@@ -281,7 +281,7 @@ public final class PthreadInternalList {
         }
 
         /**
-         * {@code struct __pthread_internal_list * __next}, from pthreadtypes.layout:16.
+         * {@code struct __pthread_internal_list *__next}, from pthreadtypes.layout:16.
          *
          * <p>Offset: 8 (8 bytes) on all lp64 targets, all llp64 targets; 4 (4 bytes) on all ilp32 targets.
          *

@@ -104,7 +104,7 @@ public final class PthreadInternalSlist {
     }
 
     /**
-     * {@code struct __pthread_internal_slist * __next}, from pthreadtypes.layout:21.
+     * {@code struct __pthread_internal_slist *__next}, from pthreadtypes.layout:21.
      *
      * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
      *
@@ -115,7 +115,7 @@ public final class PthreadInternalSlist {
     }
 
     /**
-     * {@code struct __pthread_internal_slist * __next}, from pthreadtypes.layout:21.
+     * {@code struct __pthread_internal_slist *__next}, from pthreadtypes.layout:21.
      *
      * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
      *
@@ -211,7 +211,7 @@ public final class PthreadInternalSlist {
         }
 
         /**
-         * {@code struct __pthread_internal_slist * __next}, from pthreadtypes.layout:21.
+         * {@code struct __pthread_internal_slist *__next}, from pthreadtypes.layout:21.
          *
          * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
          *
@@ -222,7 +222,7 @@ public final class PthreadInternalSlist {
         }
 
         /**
-         * {@code struct __pthread_internal_slist * __next}, from pthreadtypes.layout:21.
+         * {@code struct __pthread_internal_slist *__next}, from pthreadtypes.layout:21.
          *
          * <p>Offset: 0 (8 bytes) on all lp64 targets, all llp64 targets; 0 (4 bytes) on all ilp32 targets.
          *

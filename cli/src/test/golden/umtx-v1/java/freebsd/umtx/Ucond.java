@@ -242,7 +242,7 @@ public final class Ucond {
     }
 
     /**
-     * {@code uint32_t[1] c_spare}, from umtx-v1.layout:36.
+     * {@code uint32_t c_spare[1]}, from umtx-v1.layout:36.
      *
      * <p>Offset: 12 (4 bytes) on all targets.
      *
@@ -257,7 +257,7 @@ public final class Ucond {
     }
 
     /**
-     * {@code uint32_t[1] c_spare}, from umtx-v1.layout:36.
+     * {@code uint32_t c_spare[1]}, from umtx-v1.layout:36.
      *
      * <p>Offset: 12 (4 bytes) on all targets.
      *
@@ -270,7 +270,7 @@ public final class Ucond {
     }
 
     /**
-     * {@code uint32_t[1] c_spare}, from umtx-v1.layout:36.
+     * {@code uint32_t c_spare[1]}, from umtx-v1.layout:36.
      *
      * <p>Offset: 12 (4 bytes) on all targets.
      *
@@ -496,7 +496,7 @@ public final class Ucond {
         }
 
         /**
-         * {@code uint32_t[1] c_spare}, from umtx-v1.layout:36.
+         * {@code uint32_t c_spare[1]}, from umtx-v1.layout:36.
          *
          * <p>Offset: 12 (4 bytes) on all targets.
          *
@@ -511,7 +511,7 @@ public final class Ucond {
         }
 
         /**
-         * {@code uint32_t[1] c_spare}, from umtx-v1.layout:36.
+         * {@code uint32_t c_spare[1]}, from umtx-v1.layout:36.
          *
          * <p>Offset: 12 (4 bytes) on all targets.
          *
@@ -524,7 +524,7 @@ public final class Ucond {
         }
 
         /**
-         * {@code uint32_t[1] c_spare}, from umtx-v1.layout:36.
+         * {@code uint32_t c_spare[1]}, from umtx-v1.layout:36.
          *
          * <p>Offset: 12 (4 bytes) on all targets.
          *

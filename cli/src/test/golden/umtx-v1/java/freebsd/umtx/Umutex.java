@@ -220,7 +220,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_ceilings}, from umtx-v1.layout:26.
+     * {@code uint32_t m_ceilings[2]}, from umtx-v1.layout:26.
      *
      * <p>Priority protect ceilings.
      *
@@ -235,7 +235,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_ceilings}, from umtx-v1.layout:26.
+     * {@code uint32_t m_ceilings[2]}, from umtx-v1.layout:26.
      *
      * <p>Priority protect ceilings.
      *
@@ -248,7 +248,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_ceilings}, from umtx-v1.layout:26.
+     * {@code uint32_t m_ceilings[2]}, from umtx-v1.layout:26.
      *
      * <p>Priority protect ceilings.
      *
@@ -261,7 +261,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[4] m_spare}, from umtx-v1.layout:27.
+     * {@code uint32_t m_spare[4]}, from umtx-v1.layout:27.
      *
      * <p>Offset: 16 (16 bytes) on all targets.
      *
@@ -276,7 +276,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[4] m_spare}, from umtx-v1.layout:27.
+     * {@code uint32_t m_spare[4]}, from umtx-v1.layout:27.
      *
      * <p>Offset: 16 (16 bytes) on all targets.
      *
@@ -289,7 +289,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[4] m_spare}, from umtx-v1.layout:27.
+     * {@code uint32_t m_spare[4]}, from umtx-v1.layout:27.
      *
      * <p>Offset: 16 (16 bytes) on all targets.
      *
@@ -493,7 +493,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_ceilings}, from umtx-v1.layout:26.
+         * {@code uint32_t m_ceilings[2]}, from umtx-v1.layout:26.
          *
          * <p>Priority protect ceilings.
          *
@@ -508,7 +508,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_ceilings}, from umtx-v1.layout:26.
+         * {@code uint32_t m_ceilings[2]}, from umtx-v1.layout:26.
          *
          * <p>Priority protect ceilings.
          *
@@ -521,7 +521,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_ceilings}, from umtx-v1.layout:26.
+         * {@code uint32_t m_ceilings[2]}, from umtx-v1.layout:26.
          *
          * <p>Priority protect ceilings.
          *
@@ -534,7 +534,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[4] m_spare}, from umtx-v1.layout:27.
+         * {@code uint32_t m_spare[4]}, from umtx-v1.layout:27.
          *
          * <p>Offset: 16 (16 bytes) on all targets.
          *
@@ -549,7 +549,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[4] m_spare}, from umtx-v1.layout:27.
+         * {@code uint32_t m_spare[4]}, from umtx-v1.layout:27.
          *
          * <p>Offset: 16 (16 bytes) on all targets.
          *
@@ -562,7 +562,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[4] m_spare}, from umtx-v1.layout:27.
+         * {@code uint32_t m_spare[4]}, from umtx-v1.layout:27.
          *
          * <p>Offset: 16 (16 bytes) on all targets.
          *

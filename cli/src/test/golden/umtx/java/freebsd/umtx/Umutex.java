@@ -235,7 +235,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_ceilings}, from umtx.layout:36.
+     * {@code uint32_t m_ceilings[2]}, from umtx.layout:36.
      *
      * <p>Priority protect ceilings.
      *
@@ -250,7 +250,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_ceilings}, from umtx.layout:36.
+     * {@code uint32_t m_ceilings[2]}, from umtx.layout:36.
      *
      * <p>Priority protect ceilings.
      *
@@ -263,7 +263,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_ceilings}, from umtx.layout:36.
+     * {@code uint32_t m_ceilings[2]}, from umtx.layout:36.
      *
      * <p>Priority protect ceilings.
      *
@@ -340,7 +340,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_spare}, from umtx.layout:41.
+     * {@code uint32_t m_spare[2]}, from umtx.layout:41.
      *
      * <p>Offset: 24 (8 bytes) on all targets.
      *
@@ -355,7 +355,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_spare}, from umtx.layout:41.
+     * {@code uint32_t m_spare[2]}, from umtx.layout:41.
      *
      * <p>Offset: 24 (8 bytes) on all targets.
      *
@@ -368,7 +368,7 @@ public final class Umutex {
     }
 
     /**
-     * {@code uint32_t[2] m_spare}, from umtx.layout:41.
+     * {@code uint32_t m_spare[2]}, from umtx.layout:41.
      *
      * <p>Offset: 24 (8 bytes) on all targets.
      *
@@ -610,7 +610,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_ceilings}, from umtx.layout:36.
+         * {@code uint32_t m_ceilings[2]}, from umtx.layout:36.
          *
          * <p>Priority protect ceilings.
          *
@@ -625,7 +625,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_ceilings}, from umtx.layout:36.
+         * {@code uint32_t m_ceilings[2]}, from umtx.layout:36.
          *
          * <p>Priority protect ceilings.
          *
@@ -638,7 +638,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_ceilings}, from umtx.layout:36.
+         * {@code uint32_t m_ceilings[2]}, from umtx.layout:36.
          *
          * <p>Priority protect ceilings.
          *
@@ -715,7 +715,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_spare}, from umtx.layout:41.
+         * {@code uint32_t m_spare[2]}, from umtx.layout:41.
          *
          * <p>Offset: 24 (8 bytes) on all targets.
          *
@@ -730,7 +730,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_spare}, from umtx.layout:41.
+         * {@code uint32_t m_spare[2]}, from umtx.layout:41.
          *
          * <p>Offset: 24 (8 bytes) on all targets.
          *
@@ -743,7 +743,7 @@ public final class Umutex {
         }
 
         /**
-         * {@code uint32_t[2] m_spare}, from umtx.layout:41.
+         * {@code uint32_t m_spare[2]}, from umtx.layout:41.
          *
          * <p>Offset: 24 (8 bytes) on all targets.
          *

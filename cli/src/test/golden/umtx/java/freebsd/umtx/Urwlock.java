@@ -258,7 +258,7 @@ public final class Urwlock {
     }
 
     /**
-     * {@code uint32_t[4] rw_spare}, from umtx.layout:60.
+     * {@code uint32_t rw_spare[4]}, from umtx.layout:60.
      *
      * <p>Offset: 16 (16 bytes) on all targets.
      *
@@ -273,7 +273,7 @@ public final class Urwlock {
     }
 
     /**
-     * {@code uint32_t[4] rw_spare}, from umtx.layout:60.
+     * {@code uint32_t rw_spare[4]}, from umtx.layout:60.
      *
      * <p>Offset: 16 (16 bytes) on all targets.
      *
@@ -286,7 +286,7 @@ public final class Urwlock {
     }
 
     /**
-     * {@code uint32_t[4] rw_spare}, from umtx.layout:60.
+     * {@code uint32_t rw_spare[4]}, from umtx.layout:60.
      *
      * <p>Offset: 16 (16 bytes) on all targets.
      *
@@ -529,7 +529,7 @@ public final class Urwlock {
         }
 
         /**
-         * {@code uint32_t[4] rw_spare}, from umtx.layout:60.
+         * {@code uint32_t rw_spare[4]}, from umtx.layout:60.
          *
          * <p>Offset: 16 (16 bytes) on all targets.
          *
@@ -544,7 +544,7 @@ public final class Urwlock {
         }
 
         /**
-         * {@code uint32_t[4] rw_spare}, from umtx.layout:60.
+         * {@code uint32_t rw_spare[4]}, from umtx.layout:60.
          *
          * <p>Offset: 16 (16 bytes) on all targets.
          *
@@ -557,7 +557,7 @@ public final class Urwlock {
         }
 
         /**
-         * {@code uint32_t[4] rw_spare}, from umtx.layout:60.
+         * {@code uint32_t rw_spare[4]}, from umtx.layout:60.
          *
          * <p>Offset: 16 (16 bytes) on all targets.
          *

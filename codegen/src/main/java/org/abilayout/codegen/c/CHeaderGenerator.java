@@ -7,18 +7,14 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.abilayout.arch.Target;
 import org.abilayout.compat.Invariants;
 import org.abilayout.layout.LayoutEngine;
-import org.abilayout.layout.SpecLayout;
+import org.abilayout.codegen.GeneratedFile;
+import org.abilayout.layout.Layouts;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
 
@@ -34,37 +30,35 @@ public final class CHeaderGenerator {
     private static final Configuration FREEMARKER = configuration();
 
     /**
-     * @param spec the resolved spec
-     * @param fileName the spec's file name for the banner ({@code umtx.layout})
-     * @param targets the targets the header identifies and asserts; others get an {@code #error}
-     * @return the header text
-     * @throws SpecException if the spec cannot be laid out on a target, breaks its own
-     *     {@code @offset}/{@code @size} pins, or cannot be written as C
+     * The header of the spec laid out in {@code layouts}, for exactly its targets (others get an
+     * {@code #error}), named after the spec's package ({@code freebsd.umtx} →
+     * {@code freebsd_umtx.h}).
+     *
+     * @throws SpecException if the spec breaks its own {@code @offset}/{@code @size} pins, or
+     *     cannot be written as C
      */
-    public String generate(Spec spec, String fileName, List<Target> targets) throws SpecException {
-        if (targets.isEmpty()) throw new IllegalArgumentException("a header needs at least one target");
-        List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, targets);
+    public GeneratedFile generate(Layouts layouts) throws SpecException {
+        return new GeneratedFile(headerFileName(layouts.spec()), text(layouts, fileNameOf(layouts.spec())));
+    }
+
+    /**
+     * The header text.
+     *
+     * @param specFileName the spec's file name for the banner ({@code umtx.layout})
+     */
+    public String text(Layouts layouts, String specFileName) throws SpecException {
         // a header whose own @offset/@size assertions fail would be a broken header: refuse it
         List<Invariants.Violation> violations = Invariants.check(layouts);
         if (!violations.isEmpty()) {
             throw new SpecException(violations.stream().map(Invariants.Violation::diagnostic).toList(),
-                    List.of(spec.source()));
+                    List.of(layouts.spec().source()));
         }
-        return render(new HeaderViewBuilder(spec, fileName, layouts).build());
+        return render(new HeaderViewBuilder(layouts, specFileName).build());
     }
 
-    /**
-     * Generates the header and writes it to {@code outDir/<package with non-identifier characters
-     * as underscores>.h} ({@code freebsd_umtx.h}), atomically: the text goes to a temporary file
-     * in the same directory, which then replaces the target. Bad input leaves no file behind.
-     *
-     * @return the written file
-     */
-    public Path write(Spec spec, List<Target> targets, Path outDir) throws SpecException, IOException {
-        String text = generate(spec, fileNameOf(spec), targets);
-        Path out = outDir.resolve(headerFileName(spec));
-        org.abilayout.codegen.AtomicOutput.write(out, text);
-        return out;
+    /** For callers without layouts yet: lays {@code spec} out on {@code targets} once, then {@link #text}. */
+    public String generate(Spec spec, String specFileName, List<Target> targets) throws SpecException {
+        return text(LayoutEngine.layoutAll(spec, targets), specFileName);
     }
 
     /** The header's file name: {@code freebsd.umtx} → {@code freebsd_umtx.h}. */

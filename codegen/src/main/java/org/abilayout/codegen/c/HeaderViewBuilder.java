@@ -30,7 +30,7 @@ import org.abilayout.codegen.c.HeaderView.TypedefView;
 import org.abilayout.codegen.c.HeaderView.VersionAssignment;
 import org.abilayout.layout.FieldLayout;
 import org.abilayout.layout.FlatField;
-import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.Layouts;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.CType;
@@ -57,6 +57,7 @@ final class HeaderViewBuilder {
     private final Spec spec;
     private final String fileName;
     private final List<SpecLayout> layouts;
+    private final Layouts all;
     private final String prefix;
     private final CDeclarators c;
     private final CPredicates predicates;
@@ -71,15 +72,16 @@ final class HeaderViewBuilder {
     private boolean usesBool;
     private int padCounter;
 
-    HeaderViewBuilder(Spec spec, String fileName, List<SpecLayout> layouts) {
-        this.spec = spec;
+    HeaderViewBuilder(Layouts layouts, String fileName) {
+        this.all = layouts;
+        this.spec = layouts.spec();
         this.fileName = fileName;
-        this.layouts = layouts;
+        this.layouts = layouts.perTarget();
         this.prefix = prefix(spec.packageName());
         this.c = new CDeclarators(prefix);
-        for (SpecLayout l : layouts) targetMacros.put(l.target().name(), TargetMacros.macro(prefix, l.target().name()));
+        for (SpecLayout l : this.layouts) targetMacros.put(l.target().name(), TargetMacros.macro(prefix, l.target().name()));
         this.predicates = new CPredicates(n -> targetMacros.getOrDefault(n, ""));
-        this.padding = new PaddingPlanner(prefix, targetMacros, layouts.size());
+        this.padding = new PaddingPlanner(prefix, targetMacros, this.layouts.size());
     }
 
     /** {@code freebsd.umtx} → {@code FREEBSD_UMTX}. */
@@ -122,15 +124,15 @@ final class HeaderViewBuilder {
 
     private TypedefView typedef(TypedefDecl td) {
         ordinary(td.name(), td.pos());
-        CType base = stripArrays(td.type());
-        if (base instanceof CType.RecordType r && r.decl().isAnonymous()) {
+        CType base = stripArrays(td.type()).unqualified();
+        if (base instanceof CType.RecordType r && r.ref().isAnonymous()) {
             error(td.pos(), "typedef '" + td.name() + "' names an anonymous " + r.decl().kind().keyword()
                     + ": the C header generator needs a tag to lay it out; write `typedef "
                     + r.decl().kind().keyword() + " " + td.name() + "_s { ... } " + td.name() + ";` as a tagged record");
             return new TypedefView(List.of(), "");
         }
         noteTypes(td.type());
-        return new TypedefView(doc(td.doc(), td.pos()), "typedef " + c.declare(td.type(), td.qualifiers(), td.name()));
+        return new TypedefView(doc(td.doc(), td.pos()), "typedef " + c.declare(td.type(), td.name()));
     }
 
     private ConstView constant(ConstDecl cd) {
@@ -162,7 +164,8 @@ final class HeaderViewBuilder {
         padCounter = 0;
         memberNames.clear();
         Map<Target, RecordLayout> perTarget = new LinkedHashMap<>();
-        for (SpecLayout l : layouts) perTarget.put(l.target(), l.record(rd.name()).orElseThrow());
+        List<RecordLayout> each = all.of(rd);
+        for (int i = 0; i < layouts.size(); i++) perTarget.put(layouts.get(i).target(), each.get(i));
         Body body = body(rd, perTarget);
 
         String upper = TargetMacros.sanitise(rd.name());
@@ -255,21 +258,17 @@ final class HeaderViewBuilder {
                 error(m.pos(), "member '" + m.name() + "' is declared twice in one struct (anonymous members share their parent's names)");
             }
         }
-        if (m.qualifiers().isAtomic() && stripArrays(m.type()).unwrap() instanceof CType.RecordType) {
-            error(m.pos(), "member '" + m.name() + "': _Atomic struct or union members cannot be expressed in the "
-                    + "C header (C++ has no _Atomic, and compilers disagree on their layout)");
-        }
         String condition = condition(m);
         List<String> doc = new ArrayList<>(m.doc().map(HeaderViewBuilder::lines).orElse(List.of()));
         if (m.traits().since() > 1) doc.add("Since layout version " + m.traits().since() + ".");
         if (m.traits().reserved()) doc.add("Reserved: keep it zero and ignore it; later versions take their members from here.");
         if (m.traits().versionField()) doc.add("The layout version of this instance (set by the initializer).");
-        CType base = stripArrays(m.type());
-        if (base instanceof CType.RecordType r && r.decl().isAnonymous()) {
+        CType base = stripArrays(m.type()).unqualified();
+        if (base instanceof CType.RecordType r && r.ref().isAnonymous()) {
             Map<Target, RecordLayout> nested = new LinkedHashMap<>();
             for (var e : layouts.entrySet()) {
                 for (FieldLayout f : e.getValue().fields()) {
-                    if (f.member() == m) nested.put(e.getKey(), f.nested().orElseGet(() -> elementLayout(r.decl(), e.getKey())));
+                    if (f.member() == m) nested.put(e.getKey(), f.nested().orElseThrow());
                 }
             }
             String declarator = m.isAnonymous() ? "" : dims(m.type(), m.name());
@@ -281,31 +280,14 @@ final class HeaderViewBuilder {
             return new NestedLine(doc, condition, body, declarator);
         }
         noteTypes(m.type());
-        String decl = c.declare(m.type(), m.qualifiers(), m.name());
-        if (CDeclarators.isAtomic(m.type(), m.qualifiers())) {
+        String decl = c.declare(m.type(), m.name());
+        if (CDeclarators.isAtomic(m.type())) {
             decl = prefix + "_ATOMIC_ALIGNAS(" + c.abstractElement(m.type()) + ") " + decl;
         }
         if (m.align().isPresent()) decl = prefix + "_ALIGNAS(" + m.align().getAsLong() + ") " + decl;
         // a flexible array member is C99, an extension in C++: say so, so -pedantic accepts it
         if (m.type() instanceof CType.ArrayType a && a.isFlexible()) decl = prefix + "_EXTENSION " + decl;
         return new FieldLine(doc, condition, decl);
-    }
-
-    /**
-     * The layout of an anonymous record that is an array element: the engine gives nested
-     * layouts for records by value only, so ask it to lay out the element as a record of its own
-     * (the same members, so the padding maps back to them).
-     */
-    private RecordLayout elementLayout(RecordDecl anonymous, Target target) {
-        RecordDecl named = new RecordDecl(anonymous.kind(), "_abi_element", anonymous.members(), anonymous.packed(),
-                anonymous.align(), anonymous.doc(), anonymous.annotations(), anonymous.traits(), anonymous.pos());
-        try {
-            RecordLayout l = LayoutEngine.layout(new Spec(spec.packageName(), spec.source(), List.of(named)), target)
-                    .records().getFirst();
-            return new RecordLayout(anonymous, target, l.size(), l.align(), l.fields(), l.gaps());
-        } catch (SpecException e) {
-            throw new IllegalStateException("the engine laid out the enclosing record, so the element fits", e);
-        }
     }
 
     private String condition(Member m) {
@@ -364,10 +346,19 @@ final class HeaderViewBuilder {
         }
     }
 
+    /** Notes what the header must include for a declaration of {@code type}: {@code bool} anywhere in it. */
     private void noteTypes(CType type) {
-        CType t = stripArrays(type);
-        if (t instanceof CType.ScalarType s && s.scalar() == Scalar.BOOL) usesBool = true;
-        if (t instanceof CType.PointerType p && c.pointee(p).matches(".*\\bbool\\b.*")) usesBool = true;
+        switch (type) {
+            case CType.ScalarType s -> usesBool |= s.scalar() == Scalar.BOOL;
+            case CType.QualifiedType q -> noteTypes(q.type());
+            case CType.ArrayType a -> noteTypes(a.element());
+            case CType.PointerType p -> noteTypes(p.target());
+            case CType.FunctionType f -> {
+                noteTypes(f.result());
+                f.paramTypes().forEach(this::noteTypes);
+            }
+            default -> { } // records, enums and typedefs are declared (and noted) on their own
+        }
     }
 
     private static CType stripArrays(CType t) {

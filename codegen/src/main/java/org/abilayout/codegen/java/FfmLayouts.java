@@ -52,14 +52,12 @@ final class FfmLayouts {
     /**
      * The layout of {@code layout} as a top-level record (aligned as C aligns it).
      *
-     * @param records the layouts of the records on the same target, for arrays of records
      */
-    static CodeBlock of(RecordLayout layout, java.util.function.Function<RecordDecl, RecordLayout> records) {
-        return group(layout, layout.align(), layout.decl().isAnonymous() ? "" : layout.decl().name(), records);
+    static CodeBlock of(RecordLayout layout) {
+        return group(layout, layout.align(), layout.decl().isAnonymous() ? "" : layout.decl().name());
     }
 
-    private static CodeBlock group(RecordLayout layout, long align, String name,
-            java.util.function.Function<RecordDecl, RecordLayout> records) {
+    private static CodeBlock group(RecordLayout layout, long align, String name) {
         boolean union = layout.decl().kind() == RecordDecl.Kind.UNION;
         List<CodeBlock> members = new ArrayList<>();
         long end = 0;
@@ -67,7 +65,7 @@ final class FfmLayouts {
             FieldLayout f = layout.fields().get(i);
             if (!union && f.offset() > end) members.add(padding(f.offset() - end));
             int index = layout.decl().members().indexOf(f.member());
-            members.add(member(f, Math.min(f.align(), align), layout.target(), Leaves.layoutName(f.member(), index), records));
+            members.add(member(f, Math.min(f.align(), align), layout.target(), Leaves.layoutName(f.member(), index)));
             end = union ? Math.max(end, f.size()) : f.end();
         }
         if (layout.size() > end) members.add(union ? padding(layout.size()) : padding(layout.size() - end));
@@ -86,17 +84,16 @@ final class FfmLayouts {
     }
 
     /** @param align the alignment C gives the member here */
-    private static CodeBlock member(FieldLayout f, long align, Target target, String name,
-            java.util.function.Function<RecordDecl, RecordLayout> records) {
-        Leaves.Unwrapped u = Leaves.Unwrapped.of(f.member().type(), f.member().qualifiers());
+    private static CodeBlock member(FieldLayout f, long align, Target target, String name) {
+        Leaves.Unwrapped u = Leaves.Unwrapped.of(f.member().type());
         CodeBlock element;
         long elementAlign;
         if (u.element() instanceof CType.RecordType rt) {
-            RecordLayout nested = u.dims().isEmpty() ? f.nested().orElseThrow() : records.apply(rt.decl());
+            RecordLayout nested = f.nested().orElseThrow();
             // by value the group takes the member's alignment (raised by @align, capped by @packed);
             // as an array element, its own (capped), the sequence taking the member's below
             elementAlign = u.dims().isEmpty() ? align : Math.min(nested.align(), align);
-            element = group(nested, elementAlign, "", records);
+            element = group(nested, elementAlign, "");
         } else {
             TypeInfo ti = LayoutEngine.typeInfo(u.element(), u.qualifiers(), target);
             elementAlign = u.dims().isEmpty() ? align : Math.min(ti.align(), align);
@@ -112,7 +109,7 @@ final class FfmLayouts {
     private static CodeBlock value(Leaves.Unwrapped u, TypeInfo ti, long align, Target target) {
         JavaScalar js = switch (u.element()) {
             case CType.ScalarType s -> JavaScalar.of(s.scalar());
-            case CType.EnumType e -> JavaScalar.of(e.decl().storageScalar());
+            case CType.EnumType e -> JavaScalar.of(e.definition().storageScalar());
             case CType.PointerType p -> JavaScalar.pointer();
             default -> throw new IllegalArgumentException("not a value: " + u.element());
         };

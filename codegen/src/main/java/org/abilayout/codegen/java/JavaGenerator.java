@@ -2,12 +2,6 @@ package org.abilayout.codegen.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,7 +11,9 @@ import java.util.function.Function;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
 import org.abilayout.layout.FieldLayout;
+import org.abilayout.codegen.GeneratedFile;
 import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.Layouts;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.ConstDecl;
@@ -39,41 +35,31 @@ public final class JavaGenerator {
 
     /**
      * @param packageName the Java package; empty: the spec's {@code package}
-     * @param targets the targets the classes support, in the order their layouts appear
      * @param strict whether a warning (an atomic member misaligned on some target) fails generation
      */
-    public record Options(Optional<String> packageName, List<Target> targets, boolean strict) {
-        public Options {
-            targets = List.copyOf(targets);
-            if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
-        }
-
-        /** The spec's package, every catalogue target, warnings allowed. */
+    public record Options(Optional<String> packageName, boolean strict) {
+        /** The spec's package, warnings allowed. */
         public static Options defaults() {
-            return new Options(Optional.empty(), Catalogue.all(), false);
+            return new Options(Optional.empty(), false);
         }
 
         public Options withPackage(String name) {
-            return new Options(Optional.of(name), targets, strict);
-        }
-
-        public Options withTargets(List<Target> list) {
-            return new Options(packageName, list, strict);
+            return new Options(Optional.of(name), strict);
         }
 
         public Options withStrict(boolean value) {
-            return new Options(packageName, targets, value);
+            return new Options(packageName, value);
         }
     }
 
     /**
-     * The warnings generation has for {@code spec}: atomic members that some target aligns less
-     * than their size. Under {@link Options#strict()} they are errors and {@link #generate} throws.
+     * The warnings generation has for the laid-out spec: atomic members that some target aligns
+     * less than their size. Under {@link Options#strict()} they are errors and {@link #generate}
+     * throws.
      */
-    public List<Diagnostic> check(Spec spec, Options options) throws SpecException {
-        List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, options.targets());
+    public List<Diagnostic> check(Layouts layouts, Options options) {
         List<Diagnostic> out = new ArrayList<>();
-        for (RecordDecl r : spec.records()) {
+        for (RecordDecl r : layouts.spec().records()) {
             String name = JavaNames.className(r.name());
             if (name.equals("Enums") || name.equals("Constants")) {
                 out.add(Diagnostic.error(r.pos(), r.cName() + " would be generated as class " + name
@@ -81,79 +67,57 @@ public final class JavaGenerator {
                         + "; rename it"));
             }
             unsupportedArrays(r, out);
-            duplicateNames(r, layoutsOf(r, layouts), out);
-            out.addAll(AtomicAlignment.check(r, layoutsOf(r, layouts), options.strict()));
+            duplicateNames(r, layouts.of(r), out);
+            out.addAll(AtomicAlignment.check(r, layouts.of(r), options.strict()));
         }
         return out;
     }
 
     /**
-     * The Java files for {@code spec}.
+     * The Java classes of the spec laid out in {@code layouts}, supporting exactly its targets.
      *
      * @param specFileName the spec's file name as generated javadoc should cite it ({@code umtx.layout})
-     * @throws SpecException if the spec cannot be laid out on a target, or under {@code strict} a warning
+     * @throws SpecException if a class cannot be generated, or under {@code strict} a warning
      */
-    public List<JavaFile> generate(Spec spec, String specFileName, Options options) throws SpecException {
-        List<Diagnostic> diagnostics = check(spec, options);
+    public List<JavaFile> generate(Layouts layouts, String specFileName, Options options) throws SpecException {
+        return run(layouts, specFileName, options).classes();
+    }
+
+    /** The classes, and the warnings that did not stop generation. */
+    public record Result(List<JavaFile> classes, List<Diagnostic> warnings) {}
+
+    /** {@link #generate}, keeping the warnings for the caller to show. */
+    public Result run(Layouts layouts, String specFileName, Options options) throws SpecException {
+        Spec spec = layouts.spec();
+        List<Diagnostic> diagnostics = check(layouts, options);
         List<Diagnostic> errors = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
         if (!errors.isEmpty()) throw new SpecException(errors, List.of(spec.source()));
         String pkg = options.packageName().orElse(javaPackage(spec.packageName()));
-        List<SpecLayout> layouts = LayoutEngine.layoutAll(spec, options.targets());
-        Map<Target, Map<RecordDecl, RecordLayout>> byTarget = new IdentityHashMap<>();
-        for (SpecLayout sl : layouts) {
-            Map<RecordDecl, RecordLayout> records = new IdentityHashMap<>();
-            sl.records().forEach(r -> collect(r, records));
-            byTarget.put(sl.target(), records);
-        }
-        Function<Target, Function<RecordDecl, RecordLayout>> records = t -> d -> {
-            RecordLayout l = byTarget.get(t).get(d);
-            if (l == null) throw new IllegalArgumentException("arrays of anonymous " + d.kind().keyword() + "s are not supported by the Java generator");
-            return l;
-        };
         List<JavaFile> files = new ArrayList<>();
         for (RecordDecl r : spec.records()) {
-            RecordClassWriter w = new RecordClassWriter(r, layoutsOf(r, layouts), specFileName, pkg, records);
+            RecordClassWriter w = new RecordClassWriter(r, layouts.of(r), specFileName, pkg);
             files.add(FfmLayouts.file(pkg, w.write()));
         }
         List<EnumDecl> enums = spec.decls().stream().filter(d -> d instanceof EnumDecl).map(d -> (EnumDecl) d).toList();
         if (!enums.isEmpty()) files.add(FfmLayouts.file(pkg, ConstantsWriter.enums(ClassName.get(pkg, "Enums"), enums, specFileName)));
         List<ConstDecl> consts = spec.decls().stream().filter(d -> d instanceof ConstDecl).map(d -> (ConstDecl) d).toList();
         if (!consts.isEmpty()) files.add(FfmLayouts.file(pkg, ConstantsWriter.constants(ClassName.get(pkg, "Constants"), consts, specFileName)));
-        return files;
+        return new Result(files, diagnostics);
     }
 
-    /**
-     * Writes {@code files} under {@code outDir} in the usual package directories, all or nothing
-     * as far as the file system allows: every file is first written in full next to its
-     * destination under a temporary name, and only when all are written are they moved into
-     * place (atomically where supported), so a failure leaves no partial output behind.
-     *
-     * @return the paths written, in order
-     */
-    public List<Path> write(List<JavaFile> files, Path outDir) throws IOException {
-        List<Path> targets = new ArrayList<>();
-        List<Path> temps = new ArrayList<>();
-        try {
-            for (JavaFile f : files) {
-                Path dir = outDir;
-                for (String part : f.packageName().split("\\.")) if (!part.isEmpty()) dir = dir.resolve(part);
-                Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, "." + f.typeSpec().name(), ".tmp");
-                temps.add(tmp);
-                Files.writeString(tmp, f.toString(), StandardCharsets.UTF_8);
-                targets.add(dir.resolve(f.typeSpec().name() + ".java"));
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                try {
-                    Files.move(temps.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temps.get(i), targets.get(i), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return targets;
-        } finally {
-            for (Path tmp : temps) Files.deleteIfExists(tmp);
+    /** For callers without layouts yet: lays {@code spec} out on every catalogue target once, then {@link #generate}. */
+    public List<JavaFile> generate(Spec spec, String specFileName, Options options) throws SpecException {
+        return generate(LayoutEngine.layoutAll(spec, Catalogue.all()), specFileName, options);
+    }
+
+    /** The classes as files in their package directories. */
+    public static List<GeneratedFile> files(List<JavaFile> classes) {
+        List<GeneratedFile> out = new ArrayList<>(classes.size());
+        for (JavaFile f : classes) {
+            String dir = f.packageName().isEmpty() ? "" : f.packageName().replace('.', '/') + "/";
+            out.add(new GeneratedFile(dir + f.typeSpec().name() + ".java", f.toString()));
         }
+        return out;
     }
 
     /** Two members whose accessors would have one name (a lifted {@code pos_x} beside a real {@code pos_x}). */
@@ -172,7 +136,7 @@ public final class JavaGenerator {
     /** Arrays of anonymous structs and unions: their element type has no class to access it by. */
     private static void unsupportedArrays(RecordDecl r, List<Diagnostic> out) {
         for (var m : r.members()) {
-            Leaves.Unwrapped u = Leaves.Unwrapped.of(m.type(), m.qualifiers());
+            Leaves.Unwrapped u = Leaves.Unwrapped.of(m.type());
             if (u.element() instanceof org.abilayout.spec.model.CType.RecordType rt) {
                 if (rt.decl().isAnonymous() && !u.dims().isEmpty()) {
                     out.add(Diagnostic.error(m.pos(), "member '" + m.name() + "' is an array of an anonymous "
@@ -184,14 +148,6 @@ public final class JavaGenerator {
         }
     }
 
-    private static List<RecordLayout> layoutsOf(RecordDecl r, List<SpecLayout> layouts) {
-        return layouts.stream().map(sl -> sl.records().stream().filter(l -> l.decl() == r).findFirst().orElseThrow()).toList();
-    }
-
-    private static void collect(RecordLayout layout, Map<RecordDecl, RecordLayout> into) {
-        if (into.putIfAbsent(layout.decl(), layout) != null) return;
-        for (FieldLayout f : layout.fields()) f.nested().ifPresent(n -> collect(n, into));
-    }
 
     /** A spec package ({@code freebsd.umtx}) as a Java package: reserved words get a trailing underscore. */
     static String javaPackage(String specPackage) {

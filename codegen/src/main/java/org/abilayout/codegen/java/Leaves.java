@@ -59,7 +59,7 @@ final class Leaves {
                     f.nested().ifPresent(n -> nested.put(e.getKey(), n));
                 }
             }
-            Unwrapped u = Unwrapped.of(m.type(), m.qualifiers());
+            Unwrapped u = Unwrapped.of(m.type());
             boolean anonymousRecord = u.element() instanceof CType.RecordType rt && rt.decl().isAnonymous();
             if (m.isAnonymous() && anonymousRecord) {
                 walk(((CType.RecordType) u.element()).decl(), nested, offsets, javaPrefix, cPrefix, memberPath,
@@ -72,7 +72,8 @@ final class Leaves {
             for (var e : fields.entrySet()) {
                 Target t = layouts.get(e.getKey()).target();
                 FieldLayout f = e.getValue();
-                long elementSize = LayoutEngine.typeInfo(u.element(), u.qualifiers(), t).size();
+                long elementSize = f.nested().isPresent() ? f.nested().get().size()
+                        : LayoutEngine.typeInfo(u.element(), u.qualifiers(), t).size();
                 placements.put(e.getKey(), new Leaf.Placement(offsets.get(e.getKey()), f.size(), f.align(), elementSize));
             }
             boolean scalar = switch (u.element()) {
@@ -83,7 +84,7 @@ final class Leaves {
             };
             JavaScalar js = switch (u.element()) {
                 case CType.ScalarType s -> JavaScalar.of(s.scalar());
-                case CType.EnumType en -> JavaScalar.of(en.decl().storageScalar());
+                case CType.EnumType en -> JavaScalar.of(en.definition().storageScalar());
                 case CType.PointerType p -> JavaScalar.pointer();
                 default -> JavaScalar.RAW;
             };
@@ -104,8 +105,8 @@ final class Leaves {
 
     /** A type with typedefs looked through and array dimensions peeled off. */
     record Unwrapped(CType element, Qualifiers qualifiers, List<OptionalLong> dims) {
-        static Unwrapped of(CType type, Qualifiers q) {
-            var e = org.abilayout.spec.model.ElementType.of(type, q);
+        static Unwrapped of(CType type) {
+            var e = org.abilayout.spec.model.ElementType.of(type);
             return new Unwrapped(e.element(), e.qualifiers(), e.dims());
         }
     }

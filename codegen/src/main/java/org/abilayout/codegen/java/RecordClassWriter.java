@@ -20,7 +20,7 @@ import org.abilayout.arch.Target;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.RecordDecl;
-import org.abilayout.spec.model.TypeSpelling;
+import org.abilayout.spec.cdecl.DeclaratorWriter;
 
 /**
  * Pass: one struct or union and its layouts → its Java class. An instance of the class is bound
@@ -45,12 +45,10 @@ final class RecordClassWriter {
     private final ClassName self;
     private final List<Leaf> leaves;
     private final Optional<Leaf> versionField;
-    private final Function<Target, Function<RecordDecl, RecordLayout>> records;
     /** {@code StructLayout} or {@code UnionLayout}. */
     private final ClassName layoutType;
 
-    RecordClassWriter(RecordDecl decl, List<RecordLayout> layouts, String specFileName, String packageName,
-            Function<Target, Function<RecordDecl, RecordLayout>> records) {
+    RecordClassWriter(RecordDecl decl, List<RecordLayout> layouts, String specFileName, String packageName) {
         this.decl = decl;
         this.layouts = layouts;
         this.targets = layouts.stream().map(RecordLayout::target).toList();
@@ -62,7 +60,6 @@ final class RecordClassWriter {
                         && !l.isArray() && l.scalar().access() != null && l.scalar() != JavaScalar.BOOLEAN
                         && l.scalar() != JavaScalar.FLOAT && l.scalar() != JavaScalar.DOUBLE)
                 .findFirst();
-        this.records = records;
         this.layoutType = ClassName.get("java.lang.foreign", decl.kind() == RecordDecl.Kind.UNION ? "UnionLayout" : "StructLayout");
     }
 
@@ -171,7 +168,7 @@ final class RecordClassWriter {
     private List<LayoutGroup> layoutGroups() {
         Map<String, LayoutGroup> groups = new LinkedHashMap<>();
         for (RecordLayout l : layouts) {
-            CodeBlock expr = FfmLayouts.of(l, records.apply(l.target()));
+            CodeBlock expr = FfmLayouts.of(l);
             groups.computeIfAbsent(expr.toString(), k -> new LayoutGroup(new ArrayList<>(), expr)).targets().add(l.target());
         }
         return List.copyOf(groups.values());
@@ -339,7 +336,7 @@ final class RecordClassWriter {
 
     private void addVersionMethods(TypeSpec.Builder type, Leaf vf) {
         boolean unsigned = vf.element() instanceof CType.ScalarType s && s.scalar().kind() == Scalar.Kind.UNSIGNED
-                || vf.element() instanceof CType.EnumType e && e.decl().storageScalar().kind() == Scalar.Kind.UNSIGNED;
+                || vf.element() instanceof CType.EnumType e && e.definition().storageScalar().kind() == Scalar.Kind.UNSIGNED;
         CodeBlock read = CodeBlock.of("$L(segment)", vf.javaName());
         CodeBlock widened = switch (vf.scalar()) {
             case BYTE -> unsigned ? CodeBlock.of("$T.toUnsignedLong($L)", Byte.class, read) : read;
@@ -362,8 +359,8 @@ final class RecordClassWriter {
 
     private String leafDoc(Leaf leaf) {
         StringBuilder doc = new StringBuilder();
-        String spelling = TypeSpelling.of(leaf.member().type(), leaf.member().qualifiers());
-        doc.append("{@code ").append(Javadocs.text(spelling)).append(" ").append(leaf.cName()).append("}, from ")
+        String declaration = DeclaratorWriter.spec(leaf.member().type(), leaf.cName());
+        doc.append("{@code ").append(Javadocs.text(declaration)).append("}, from ")
                 .append(Javadocs.origin(specFileName, leaf.member().pos())).append(".\n");
         leaf.member().doc().ifPresent(d -> doc.append("\n<p>").append(Javadocs.text(d)).append("\n"));
         doc.append("\n<p>Offset: ").append(Javadocs.perTarget(leaf.placements(), targets,

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.abilayout.json.Json;
 import org.abilayout.layout.FlatField;
 import org.abilayout.layout.RecordLayout;
-import org.abilayout.layout.SpecLayout;
+import org.abilayout.layout.Layouts;
 
 /**
  * The machine view of a spec's layouts, a contract other tools (the differential tests, scripts
@@ -27,7 +27,7 @@ public final class JsonLayoutReport {
     private JsonLayoutReport() {}
 
     /** The report as a JSON document ({@link Json#write}), ending in a newline. */
-    public static String render(List<SpecLayout> layouts) {
+    public static String render(Layouts layouts) {
         StringBuilder sb = new StringBuilder();
         try {
             render(layouts, sb);
@@ -41,13 +41,11 @@ public final class JsonLayoutReport {
      * Streams the same document to {@code out}, one type at a time: a spec of 10,000 structs on
      * every target is a document of over 100 MB, which is never held in memory whole.
      */
-    public static void render(List<SpecLayout> layouts, Appendable out) throws java.io.IOException {
-        SpecLayouts.check(layouts);
-        SpecLayout first = layouts.getFirst();
+    public static void render(Layouts layouts, Appendable out) throws java.io.IOException {
         StringBuilder sb = new StringBuilder("{\n  \"package\": ");
-        Json.string(sb, first.spec().packageName());
+        Json.string(sb, layouts.spec().packageName());
         sb.append(",\n  \"types\": ");
-        int n = first.records().size();
+        int n = layouts.spec().records().size();
         if (n == 0) {
             out.append(sb).append("[]\n}\n");
             return;
@@ -56,7 +54,7 @@ public final class JsonLayoutReport {
         for (int i = 0; i < n; i++) {
             if (i > 0) sb.append(',');
             sb.append("\n    ");
-            Json.writeNested(sb, type(SpecLayouts.recordOnEachTarget(layouts, i)), 2);
+            Json.writeNested(sb, type(layouts.recordOnEachTarget(i)), 2);
             out.append(sb);
             sb.setLength(0);
         }

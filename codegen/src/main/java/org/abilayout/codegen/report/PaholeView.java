@@ -1,5 +1,8 @@
 package org.abilayout.codegen.report;
 
+import org.abilayout.spec.cdecl.Declaration;
+import org.abilayout.spec.cdecl.DeclaratorWriter;
+import org.abilayout.spec.cdecl.Spelling;
 import java.util.ArrayList;
 import java.util.List;
 import org.abilayout.layout.FieldLayout;
@@ -71,7 +74,7 @@ final class PaholeView {
                 members(nested, offset, depth + 1, false);
                 lines.add(new Close(depth, offset, f.size()));
             } else {
-                CTypeNames.Declaration d = CTypeNames.declaration(f.member().type(), f.member().qualifiers(), f.name());
+                Declaration d = DeclaratorWriter.declaration(f.member().type(), f.name(), Spelling.SPEC);
                 lines.add(new Member(depth, d.specifiers(), d.declarator(), offset, f.size(), annotations(f.member())));
             }
             gapsAfter(layout, i, depth, outermost);

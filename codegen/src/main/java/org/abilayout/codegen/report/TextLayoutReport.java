@@ -3,7 +3,7 @@ package org.abilayout.codegen.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.abilayout.layout.RecordLayout;
-import org.abilayout.layout.SpecLayout;
+import org.abilayout.layout.Layouts;
 
 /**
  * The human view of a spec's layouts. For each struct and union, in spec order:
@@ -20,20 +20,16 @@ import org.abilayout.layout.SpecLayout;
 public final class TextLayoutReport {
     private TextLayoutReport() {}
 
-    /**
-     * @param layouts one entry per target, in the order the targets should appear, all of the same
-     *     spec (as {@link org.abilayout.layout.LayoutEngine#layoutAll} returns them)
-     */
-    public static String render(List<SpecLayout> layouts) {
-        SpecLayouts.check(layouts);
+    /** The report of {@code layouts}, the targets in their order. */
+    public static String render(Layouts layouts) {
         StringBuilder sb = new StringBuilder();
-        int records = layouts.getFirst().records().size();
+        int records = layouts.spec().records().size();
         if (records == 0) {
-            return "no structs or unions in " + layouts.getFirst().spec().packageName() + "\n";
+            return "no structs or unions in " + layouts.spec().packageName() + "\n";
         }
         for (int i = 0; i < records; i++) {
             if (i > 0) sb.append('\n');
-            record(sb, SpecLayouts.recordOnEachTarget(layouts, i));
+            record(sb, layouts.recordOnEachTarget(i));
         }
         return sb.toString();
     }

@@ -1,5 +1,8 @@
 package org.abilayout.codegen.c;
 
+import org.abilayout.codegen.GeneratedFile;
+import org.abilayout.codegen.OutputFiles;
+import org.abilayout.layout.LayoutEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -176,7 +179,7 @@ class CHeaderGeneratorTest {
     void aTypedefOfAnAnonymousStructIsRejectedWithAFix() {
         RecordDecl anon = new RecordDecl(RecordDecl.Kind.STRUCT, "", List.of(Model.member("a", Model.scalar(Scalar.INT))),
                 false, OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, SourcePos.NONE);
-        Spec spec = Model.spec("p.q", new TypedefDecl("t", new CType.RecordType(anon), Qualifiers.NONE, Optional.empty(),
+        Spec spec = Model.spec("p.q", new TypedefDecl("t",  CType.RecordType.of(anon), Optional.empty(),
                 List.of(), SourcePos.NONE));
         SpecException e = assertThrows(SpecException.class, () -> generator.generate(spec, "p.layout", Catalogue.all()));
         assertTrue(e.diagnostics().getFirst().message().contains("needs a tag"), e.getMessage());
@@ -194,7 +197,8 @@ class CHeaderGeneratorTest {
 
     @Test
     void writePutsTheHeaderUnderThePackageNameAndLeavesNothingElse(@TempDir Path dir) throws Exception {
-        Path out = generator.write(Model.umtx(), Catalogue.all(), dir);
+        GeneratedFile header = generator.generate(LayoutEngine.layoutAll(Model.umtx(), Catalogue.all()));
+        Path out = OutputFiles.write(dir, List.of(header)).getFirst().path();
         assertEquals(dir.resolve("freebsd_umtx.h"), out);
         assertEquals(generator.generate(Model.umtx(), "test.layout", Catalogue.all()), Files.readString(out));
         try (var files = Files.list(dir)) {
@@ -206,7 +210,8 @@ class CHeaderGeneratorTest {
     void badInputLeavesNoFileBehindAndKeepsAnOlderHeader(@TempDir Path dir) throws Exception {
         Path old = Files.writeString(dir.resolve("p_q.h"), "old");
         Spec bad = Model.spec("p.q", Model.struct("s", 1, null, Model.member("_abi_x", Model.scalar(Scalar.INT))));
-        assertThrows(SpecException.class, () -> generator.write(bad, Catalogue.all(), dir));
+        assertThrows(SpecException.class, () -> OutputFiles.write(dir,
+                List.of(generator.generate(LayoutEngine.layoutAll(bad, Catalogue.all())))));
         assertEquals("old", Files.readString(old));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(old), files.toList());

@@ -36,12 +36,12 @@ final class Model {
     }
 
     static Member member(String name, CType type, MemberTraits traits) {
-        return new Member(name, type, Qualifiers.NONE, OptionalLong.empty(), Optional.empty(), List.of(), traits,
+        return new Member(name,  type, OptionalLong.empty(), Optional.empty(), List.of(), traits,
                 SourcePos.NONE);
     }
 
     static Member volatileMember(String name, CType type, String doc) {
-        return new Member(name, type, new Qualifiers(false, true, false), OptionalLong.empty(), Optional.of(doc),
+        return new Member(name, CType.qualified(type, new Qualifiers(false, true, false)), OptionalLong.empty(), Optional.of(doc),
                 List.of(), MemberTraits.NONE, SourcePos.NONE);
     }
 
@@ -71,7 +71,7 @@ final class Model {
 
     /** FreeBSD's struct umutex (version 2) with its typedef, a constant and the flags enum. */
     static Spec umtx() {
-        TypedefDecl lwpid = new TypedefDecl("lwpid_t", scalar(Scalar.INT32), Qualifiers.NONE, Optional.empty(),
+        TypedefDecl lwpid = new TypedefDecl("lwpid_t",  scalar(Scalar.INT32), Optional.empty(),
                 List.of(), SourcePos.NONE);
         ConstDecl contested = new ConstDecl("UMUTEX_CONTESTED", Scalar.UINT32, 0x80000000L,
                 Optional.of("Set in m_owner when threads wait in the kernel."), List.of(), SourcePos.NONE);
@@ -80,7 +80,7 @@ final class Model {
                 new EnumDecl.Enumerator("UMUTEX_PRIO_INHERIT", 4, Optional.empty(), SourcePos.NONE)),
                 Optional.of("Flags of struct umutex."), List.of(), SourcePos.NONE);
         RecordDecl umutex = struct("umutex", 2, "Kernel-assisted mutex word, shared between processes.",
-                volatileMember("m_owner", new CType.TypedefType(lwpid), "Owner thread id."),
+                volatileMember("m_owner", CType.TypedefType.of(lwpid), "Owner thread id."),
                 member("m_flags", scalar(Scalar.UINT32)),
                 member("m_ceilings", array(scalar(Scalar.UINT32), 2)),
                 member("m_rb_lnk", scalar(Scalar.UINTPTR), since(2)),

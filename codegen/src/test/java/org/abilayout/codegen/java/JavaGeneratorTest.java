@@ -1,5 +1,8 @@
 package org.abilayout.codegen.java;
 
+import org.abilayout.codegen.OutputFiles;
+import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.Layouts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +34,7 @@ class JavaGeneratorTest {
     private static final JavaGenerator GEN = new JavaGenerator();
 
     private static Member member(String name, Scalar type, boolean isVolatile, int line) {
-        return new Member(name, new CType.ScalarType(type), new Qualifiers(false, isVolatile, false), OptionalLong.empty(),
+        return new Member(name, CType.qualified(new CType.ScalarType(type), new Qualifiers(false, isVolatile, false)), OptionalLong.empty(),
                 Optional.empty(), List.of(), MemberTraits.NONE, new SourcePos("lock.layout", line, 5, 0));
     }
 
@@ -43,9 +46,13 @@ class JavaGeneratorTest {
         return new Spec("demo.locks", new SourceFile("lock.layout", ""), List.of(r));
     }
 
+    private static Layouts all(Spec spec) throws SpecException {
+        return LayoutEngine.layoutAll(spec, Catalogue.all());
+    }
+
     @Test
     void volatileWordTwoAlignedOnM68kIsAWarningNamingPositionTargetAndFix() throws Exception {
-        List<Diagnostic> warnings = GEN.check(lockWord(), JavaGenerator.Options.defaults());
+        List<Diagnostic> warnings = GEN.check(all(lockWord()), JavaGenerator.Options.defaults());
         assertEquals(1, warnings.size());
         Diagnostic d = warnings.getFirst();
         assertEquals(Diagnostic.Severity.WARNING, d.severity());
@@ -84,9 +91,9 @@ class JavaGeneratorTest {
 
     @Test
     void targetsWhereTheWordIsAlignedGiveNoWarning() throws Exception {
-        var options = JavaGenerator.Options.defaults().withTargets(Catalogue.all().stream()
+        var layouts = LayoutEngine.layoutAll(lockWord(), Catalogue.all().stream()
                 .filter(t -> !t.name().startsWith("m68k")).toList());
-        assertEquals(List.of(), GEN.check(lockWord(), options));
+        assertEquals(List.of(), GEN.check(layouts, JavaGenerator.Options.defaults()));
     }
 
     @Test
@@ -142,7 +149,7 @@ class JavaGeneratorTest {
     void aLiftedMemberThatWouldShareAnAccessorNameIsAnError() {
         RecordDecl anon = new RecordDecl(RecordDecl.Kind.STRUCT, "", List.of(member("x", Scalar.INT, false, 4)), false,
                 OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("d.layout", 3, 5, 0));
-        Member pos = new Member("pos", new CType.RecordType(anon), Qualifiers.NONE, OptionalLong.empty(), Optional.empty(),
+        Member pos = new Member("pos",  CType.RecordType.of(anon), OptionalLong.empty(), Optional.empty(),
                 List.of(), MemberTraits.NONE, new SourcePos("d.layout", 3, 5, 0));
         RecordDecl r = new RecordDecl(RecordDecl.Kind.STRUCT, "dup", List.of(pos, member("pos_x", Scalar.INT, false, 6)), false,
                 OptionalLong.empty(), Optional.empty(), List.of(), RecordTraits.NONE, new SourcePos("d.layout", 2, 1, 0));
@@ -167,7 +174,7 @@ class JavaGeneratorTest {
         Path target = out.resolve("demo/locks/LockWord.java");
         Files.createDirectories(target.getParent());
         Files.writeString(target, "stale");
-        List<Path> written = GEN.write(files, out);
+        List<Path> written = OutputFiles.write(out, JavaGenerator.files(files)).stream().map(OutputFiles.Written::path).toList();
         assertEquals(List.of(target), written);
         assertEquals(files.getFirst().toString(), Files.readString(target));
         try (Stream<Path> s = Files.list(target.getParent())) {

@@ -7,7 +7,7 @@ import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Scalar;
 import org.abilayout.arch.Target;
 import org.abilayout.layout.LayoutEngine;
-import org.abilayout.layout.SpecLayout;
+import org.abilayout.layout.Layouts;
 import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.Decl;
 import org.abilayout.spec.model.Member;
@@ -41,7 +41,7 @@ final class Fixtures {
     }
 
     static Member member(String name, CType type, Qualifiers q) {
-        return new Member(name, type, q, OptionalLong.empty(), Optional.empty(), List.of(), MemberTraits.NONE,
+        return new Member(name, CType.qualified(type, q), OptionalLong.empty(), Optional.empty(), List.of(), MemberTraits.NONE,
                 SourcePos.NONE);
     }
 
@@ -50,7 +50,7 @@ final class Fixtures {
         try {
             MemberTraits traits = new MemberTraits(Optional.of(PredicateParser.parse(predicate)), 1, false,
                     OptionalLong.empty(), false);
-            return new Member(name, type, Qualifiers.NONE, OptionalLong.empty(), Optional.empty(), List.of(), traits,
+            return new Member(name,  type, OptionalLong.empty(), Optional.empty(), List.of(), traits,
                     SourcePos.NONE);
         } catch (PredicateParser.PredicateException e) {
             throw new AssertionError(e);
@@ -71,7 +71,7 @@ final class Fixtures {
     }
 
     static TypedefDecl typedef(String name, CType type) {
-        return new TypedefDecl(name, type, Qualifiers.NONE, Optional.empty(), List.of(), SourcePos.NONE);
+        return new TypedefDecl(name,  type, Optional.empty(), List.of(), SourcePos.NONE);
     }
 
     static Spec spec(String pkg, Decl... decls) {
@@ -82,7 +82,7 @@ final class Fixtures {
         return Catalogue.byName(name).orElseThrow();
     }
 
-    static List<SpecLayout> layouts(Spec spec, String... targets) {
+    static Layouts layouts(Spec spec, String... targets) {
         try {
             return LayoutEngine.layoutAll(spec, java.util.Arrays.stream(targets).map(Fixtures::target).toList());
         } catch (SpecException e) {
@@ -107,7 +107,7 @@ final class Fixtures {
                 member("when", scalar(Scalar.DOUBLE)),
                 member("count", scalar(Scalar.LONG)),
                 member("name", array(scalar(Scalar.CHAR), 16)),
-                member("next", new CType.PointerType("void", false)));
+                member("next", new CType.PointerType(CType.VoidType.INSTANCE)));
     }
 
     /**
@@ -125,7 +125,7 @@ final class Fixtures {
     static Spec umutex() {
         TypedefDecl lwpid = typedef("lwpid_t", scalar(Scalar.INT32));
         RecordDecl umutex = struct("umutex",
-                member("m_owner", new CType.TypedefType(lwpid), VOLATILE),
+                member("m_owner", CType.TypedefType.of(lwpid), VOLATILE),
                 member("m_flags", scalar(Scalar.UINT32)),
                 member("m_ceilings", array(scalar(Scalar.UINT32), 2)),
                 member("m_rb_lnk", scalar(Scalar.UINTPTR)),

@@ -29,7 +29,7 @@ class JsonLayoutReportTest {
     private static Spec tagged() {
         RecordDecl anon = union("", member("u", scalar(Scalar.UINT32)), member("d", scalar(Scalar.DOUBLE)));
         RecordDecl tagged = struct("tagged", member("tag", scalar(Scalar.UINT8)),
-                member("", new CType.RecordType(anon)));
+                member("", CType.RecordType.of(anon)));
         RecordDecl num = union("num", member("s", scalar(Scalar.INT16)), member("l", scalar(Scalar.LONG)));
         return spec("demo.pkg", tagged, num);
     }
@@ -106,7 +106,7 @@ class JsonLayoutReportTest {
     }
 
     @Test
-    void needsAtLeastOneTarget() {
-        assertThrows(IllegalArgumentException.class, () -> JsonLayoutReport.render(List.of()));
+    void layoutsNeedAtLeastOneTarget() {
+        assertThrows(IllegalArgumentException.class, () -> new org.abilayout.layout.Layouts(tagged(), List.of()));
     }
 }

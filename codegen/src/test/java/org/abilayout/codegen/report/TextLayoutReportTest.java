@@ -118,9 +118,9 @@ class TextLayoutReportTest {
         RecordDecl word = union("", member("word", scalar(Scalar.UINT32)), member("bytes", array(scalar(Scalar.UINT8), 5)));
         RecordDecl big = struct("big",
                 member("flag", scalar(Scalar.CHAR)),
-                member("", new CType.RecordType(word)),
+                member("", CType.RecordType.of(word)),
                 member("pad", array(scalar(Scalar.CHAR), 52)),
-                member("cb", new CType.PointerType("int (int)", true)),
+                member("cb", new CType.PointerType(new CType.FunctionType(scalar(Scalar.INT), java.util.List.of(new CType.Param("", scalar(Scalar.INT))), false))),
                 member("tail", array(scalar(Scalar.UINT64), 20)),
                 member("last", scalar(Scalar.CHAR)));
         assertEquals("""

@@ -17,12 +17,22 @@ public final class DeclOrder {
     private DeclOrder() {}
 
     public static List<Decl> of(Spec spec) {
+        // tags and ordinary names are separate name spaces in C (`typedef struct foo foo;`)
         Map<String, Decl> byName = new LinkedHashMap<>();
-        for (Decl d : spec.decls()) byName.putIfAbsent(d.name(), d);
+        for (Decl d : spec.decls()) byName.putIfAbsent(key(d), d);
         List<Decl> out = new ArrayList<>(spec.decls().size());
         Set<Decl> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Decl d : spec.decls()) place(d, byName, placed, out);
         return out;
+    }
+
+    private static String key(Decl d) {
+        return switch (d) {
+            case RecordDecl r -> "struct " + r.name();
+            case EnumDecl e -> "enum " + e.name();
+            case TypedefDecl t -> t.name();
+            case ConstDecl c -> c.name();
+        };
     }
 
     private static void place(Decl d, Map<String, Decl> byName, Set<Decl> placed, List<Decl> out) {
@@ -39,7 +49,7 @@ public final class DeclOrder {
             // `typedef struct n n_t;` is valid before struct n is defined (and idiomatic): only an
             // array of a record needs the record complete
             case TypedefDecl t -> {
-                if (!(t.type() instanceof CType.RecordType r && !r.decl().isAnonymous())) type(t.type(), byName, deps);
+                if (!(t.type() instanceof CType.RecordType r && !r.ref().isAnonymous())) type(t.type(), true, byName, deps);
             }
             case EnumDecl e -> { }
             case ConstDecl c -> { }
@@ -48,25 +58,31 @@ public final class DeclOrder {
     }
 
     private static void members(RecordDecl r, Map<String, Decl> byName, List<Decl> deps) {
-        for (Member m : r.members()) type(m.type(), byName, deps);
+        for (Member m : r.members()) type(m.type(), true, byName, deps);
     }
 
-    private static void type(CType t, Map<String, Decl> byName, List<Decl> deps) {
+    /**
+     * The declarations {@code t} needs before it: by value, its records, enums and typedefs;
+     * behind a pointer, only its typedef names and enums (a struct tag may be used before its
+     * definition).
+     */
+    private static void type(CType t, boolean byValue, Map<String, Decl> byName, List<Decl> deps) {
         switch (t) {
             case CType.RecordType r -> {
-                if (r.decl().isAnonymous()) members(r.decl(), byName, deps);
-                else add(byName.get(r.decl().name()), deps);
+                if (r.ref().isAnonymous()) members(r.decl(), byName, deps);
+                else if (byValue) add(byName.get("struct " + r.ref().tag()), deps);
             }
-            case CType.EnumType e -> add(byName.get(e.decl().name()), deps);
+            case CType.EnumType e -> add(byName.get("enum " + e.tag()), deps);
             case CType.TypedefType td -> add(byName.get(td.decl().name()), deps);
-            case CType.ArrayType a -> type(a.element(), byName, deps);
-            case CType.PointerType p -> {
-                // a typedef name in the pointee must be declared first; a struct tag need not be
-                for (String word : p.pointee().split("[^A-Za-z0-9_]+")) {
-                    if (byName.get(word) instanceof TypedefDecl td) add(td, deps);
-                }
+            case CType.ArrayType a -> type(a.element(), byValue, byName, deps);
+            case CType.QualifiedType q -> type(q.type(), byValue, byName, deps);
+            case CType.PointerType p -> type(p.target(), false, byName, deps);
+            case CType.FunctionType f -> {
+                type(f.result(), false, byName, deps);
+                for (CType.Param p : f.params()) type(p.type(), false, byName, deps);
             }
             case CType.ScalarType s -> { }
+            case CType.VoidType v -> { }
         }
     }
 

@@ -11,16 +11,14 @@ import org.abilayout.spec.traits.MemberTraits;
  *
  * @param name the member name; empty for an anonymous struct/union member (C11), whose own
  *     members are then reached as if they were the parent's
- * @param type the resolved type (for an anonymous member, a {@link CType.RecordType} of an
- *     anonymous record)
- * @param qualifiers qualifiers of the (innermost element) object
+ * @param type the resolved type, qualifiers included (for an anonymous member, a
+ *     {@link CType.RecordType} of an anonymous record)
  * @param align {@code @align(N)}: raises the member's alignment to at least N
  * @param traits what the versioning annotations say ({@code @if}, {@code @since}, {@code @reserved}, ...)
  */
 public record Member(
         String name,
         CType type,
-        Qualifiers qualifiers,
         OptionalLong align,
         Optional<String> doc,
         List<Annotation> annotations,
@@ -29,6 +27,11 @@ public record Member(
 
     public Member {
         annotations = List.copyOf(annotations);
+    }
+
+    /** The qualifiers of the innermost element object as written (typedefs not looked through). */
+    public Qualifiers qualifiers() {
+        return ElementType.writtenQualifiers(type);
     }
 
     public boolean isAnonymous() {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.DataModel;
-import org.abilayout.compat.ChangeKind;
 import org.abilayout.spec.model.Annotation;
 import org.abilayout.spec.model.AnnotationArg;
 import org.abilayout.spec.predicate.Predicate;
@@ -180,11 +179,7 @@ public final class TraitResolver {
             error(a.pos(), usage);
             return Optional.empty();
         }
-        if (ChangeKind.byId(kindArg.name()).isEmpty()) {
-            error(kindArg.pos(), "unknown change kind '" + kindArg.name() + "'; known: "
-                    + String.join(", ", java.util.Arrays.stream(ChangeKind.values()).map(ChangeKind::id).toList()));
-            return Optional.empty();
-        }
+        // the change kind names the checker's vocabulary: the compatibility module checks it
         Optional<String> member = Optional.empty();
         Optional<Predicate> targets = Optional.empty();
         String reason = null;
@@ -221,7 +216,7 @@ public final class TraitResolver {
             error(a.pos(), "@accept needs a reason: \"...\" saying why the change is acceptable");
             return Optional.empty();
         }
-        return Optional.of(new Acknowledgement(kindArg.name(), member, targets, reason, a.pos()));
+        return Optional.of(new Acknowledgement(kindArg.name(), kindArg.pos(), member, targets, reason, a.pos()));
     }
 
     private void error(SourcePos pos, String message) {

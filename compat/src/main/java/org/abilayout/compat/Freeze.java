@@ -5,16 +5,38 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.abilayout.layout.Layouts;
+import org.abilayout.spec.source.SpecException;
 
 /**
- * What {@code abilayout freeze} writes: the released layouts already in the lock, kept exactly as
- * they were (freezing never rewrites history), plus every version of the spec the lock does not
- * have yet. The caller checks compatibility first and refuses to freeze a breaking spec.
+ * {@code freeze}, the one function the command line and the Maven plugin both call: it checks
+ * the spec against the lock and refuses a breaking spec; otherwise the new lock holds the
+ * released layouts already in the lock, kept exactly as they were (freezing never rewrites
+ * history), plus every version of the spec the lock does not have yet, on the targets laid out.
+ * Targets the lock has and this run does not lay out are kept as they are.
  */
 public final class Freeze {
     private Freeze() {}
 
-    public static Facts.Spec merge(Optional<Facts.Spec> lock, Facts.Spec spec) {
+    /**
+     * The verdict, and the new lock unless the spec breaks the old one.
+     *
+     * @param lock empty when the spec was never frozen
+     */
+    public record Result(Verdict verdict, Optional<Facts.Spec> lock) {
+        public boolean refused() {
+            return lock.isEmpty();
+        }
+    }
+
+    public static Result freeze(Layouts layouts, Optional<Facts.Spec> released) throws SpecException {
+        Facts.Spec current = FactsBuilder.of(layouts);
+        Verdict verdict = Compatibility.check(layouts, current, released);
+        if (verdict.isBreaking()) return new Result(verdict, Optional.empty());
+        return new Result(verdict, Optional.of(merge(released, current)));
+    }
+
+    static Facts.Spec merge(Optional<Facts.Spec> lock, Facts.Spec spec) {
         if (lock.isEmpty()) return spec;
         List<Facts.Type> types = new ArrayList<>();
         for (Facts.Type t : spec.types()) {

@@ -1,4 +1,4 @@
-package org.abilayout.abitests.compat;
+package org.abilayout.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,10 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
-import org.abilayout.compat.Change;
-import org.abilayout.compat.ChangeKind;
-import org.abilayout.compat.Compatibility;
-import org.abilayout.compat.Verdict;
+import org.abilayout.layout.LayoutEngine;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.predicate.Predicate;
 import org.abilayout.spec.predicate.PredicateParser;
@@ -70,8 +67,8 @@ class CompatibilityCorpusTest {
 
     private static void check(Path dir) throws Exception {
         List<Target> all = Catalogue.all();
-        Verdict v = Compatibility.diff(SpecReader.read(dir.resolve("before.layout")),
-                SpecReader.read(dir.resolve("after.layout")), all);
+        Verdict v = Compatibility.diff(LayoutEngine.layoutAll(SpecReader.read(dir.resolve("before.layout")), all),
+                LayoutEngine.layoutAll(SpecReader.read(dir.resolve("after.layout")), all));
         // merge the verdict's changes by kind, member and severity (facts may differ per target group)
         TreeMap<String, SortedSet<String>> actual = new TreeMap<>();
         for (Change c : v.changes()) {

@@ -6,21 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.abilayout.arch.Target;
 import org.abilayout.layout.FieldLayout;
-import org.abilayout.layout.LayoutEngine;
+import org.abilayout.layout.Layouts;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
-import org.abilayout.spec.model.CType;
 import org.abilayout.spec.model.ConstDecl;
 import org.abilayout.spec.model.Decl;
 import org.abilayout.spec.model.EnumDecl;
 import org.abilayout.spec.model.Member;
-import org.abilayout.spec.model.Qualifiers;
 import org.abilayout.spec.model.RecordDecl;
 import org.abilayout.spec.model.Spec;
-import org.abilayout.spec.model.TypeSpelling;
-import org.abilayout.spec.source.SpecException;
 
 /**
  * Computes the {@link Facts} of a spec: each struct's layout in every version from 1 to its
@@ -33,11 +28,10 @@ import org.abilayout.spec.source.SpecException;
 public final class FactsBuilder {
     private FactsBuilder() {}
 
-    public static Facts.Spec of(Spec spec, List<Target> targets) throws SpecException {
-        return fromLayouts(spec, LayoutEngine.layoutAll(spec, targets));
-    }
-
-    public static Facts.Spec fromLayouts(Spec spec, List<SpecLayout> layouts) {
+    /** The facts of the spec laid out in {@code layouts}, on its targets. */
+    public static Facts.Spec of(Layouts all) {
+        Spec spec = all.spec();
+        List<SpecLayout> layouts = all.perTarget();
         List<Facts.Type> types = new ArrayList<>();
         List<RecordDecl> records = spec.records();
         for (int i = 0; i < records.size(); i++) {
@@ -82,8 +76,8 @@ public final class FactsBuilder {
         long membersEnd = fields.stream().mapToLong(Facts.Field::end).max().orElse(0);
         if (!layout.decl().traits().padTo().isEmpty() && membersEnd < size && !layout.decl().traits().extensible()) {
             // @pad_to filler: trailing bytes reserved for later versions
-            fields.add(new Facts.Field("(pad_to)", membersEnd, size - membersEnd, 1, "char[" + (size - membersEnd) + "]",
-                    "char[" + (size - membersEnd) + "]", false, false, true, false, 1, ""));
+            fields.add(new Facts.Field("(pad_to)", membersEnd, size - membersEnd, 1, TypeFacts.bytes(size - membersEnd),
+                    true, false, 1, ""));
         }
         return new Facts.Layout(size, align, fields);
     }
@@ -107,10 +101,8 @@ public final class FactsBuilder {
                 alignAndEnd[1] = Math.max(alignAndEnd[1], inner[1]);
                 continue;
             }
-            Qualifiers q = effectiveQualifiers(m.type(), m.qualifiers());
-            out.add(new Facts.Field(m.name(), base + f.offset(), f.size(), f.align(),
-                    TypeSpelling.of(m.type(), m.qualifiers()), TypeSpelling.canonical(m.type(), m.qualifiers()),
-                    q.isVolatile(), q.isAtomic(), reserved || !visible, m.traits().versionField(), since, condition));
+            out.add(new Facts.Field(m.name(), base + f.offset(), f.size(), f.align(), TypeFacts.of(m.type()),
+                    reserved || !visible, m.traits().versionField(), since, condition));
             if (visible) {
                 alignAndEnd[0] = Math.max(alignAndEnd[0], f.align());
                 alignAndEnd[1] = Math.max(alignAndEnd[1], base + f.end());
@@ -122,9 +114,5 @@ public final class FactsBuilder {
         if (outer.isEmpty()) return inner;
         if (inner.isEmpty()) return outer;
         return "(" + outer + ") && (" + inner + ")";
-    }
-
-    private static Qualifiers effectiveQualifiers(CType type, Qualifiers q) {
-        return org.abilayout.spec.model.ElementType.of(type, q).qualifiers();
     }
 }

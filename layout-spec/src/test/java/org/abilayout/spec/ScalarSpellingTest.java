@@ -8,7 +8,7 @@ import org.abilayout.spec.model.Spec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TypeSpellingTest {
+class ScalarSpellingTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({

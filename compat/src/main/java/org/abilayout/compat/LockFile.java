@@ -20,8 +20,12 @@ import org.abilayout.spec.source.SpecException;
  * Written by {@code abilayout freeze}, read by {@code abilayout check}.
  */
 public final class LockFile {
-    /** Bumped when the format changes incompatibly; readers refuse other formats. */
-    public static final int FORMAT = 1;
+    /**
+     * Bumped when the format changes incompatibly; readers refuse other formats. Format 2 records
+     * each member's type in structured form beside its spellings (format 1, written by
+     * development versions before types were values, had spellings only).
+     */
+    public static final int FORMAT = 2;
 
     private LockFile() {}
 
@@ -84,10 +88,20 @@ public final class LockFile {
                 fo.put("offset", f.offset());
                 fo.put("size", f.size());
                 fo.put("align", f.align());
-                fo.put("type", f.type());
-                if (!f.canonicalType().equals(f.type())) fo.put("canonical", f.canonicalType());
-                if (f.isVolatile()) fo.put("volatile", true);
-                if (f.isAtomic()) fo.put("atomic", true);
+                TypeFacts t = f.type();
+                fo.put("type", t.written());
+                if (!t.canonical().equals(t.written())) fo.put("canonical", t.canonical());
+                if (!t.bare().equals(t.canonical())) fo.put("bare", t.bare());
+                fo.put("class", t.typeClass().id());
+                if (t.isArray()) {
+                    fo.put("element", t.element());
+                    List<Object> dims = new ArrayList<>();
+                    for (var d : t.dims()) dims.add(d.isPresent() ? (Object) d.getAsLong() : null);
+                    fo.put("dims", dims);
+                }
+                if (!t.record().isEmpty()) fo.put("record", t.record());
+                if (t.isVolatile()) fo.put("volatile", true);
+                if (t.isAtomic()) fo.put("atomic", true);
                 if (f.reserved()) fo.put("reserved", true);
                 if (f.versionField()) fo.put("version_field", true);
                 if (f.since() != 1) fo.put("since", f.since());
@@ -113,7 +127,9 @@ public final class LockFile {
             Map<?, ?> m = map(root, "the lock");
             long format = number(m, "abilayout_lock");
             if (format != FORMAT) {
-                throw new Bad("lock format " + format + " is not " + FORMAT + ": this abilayout cannot read it");
+                throw new Bad("lock format " + format + " is not " + FORMAT + ": this abilayout cannot read it"
+                        + (format == 1 ? " (format 1 was written by a development version before member types were "
+                                + "recorded in structured form)" : ""));
             }
             String pkg = string(m, "package");
             List<Facts.Type> types = new ArrayList<>();
@@ -128,10 +144,8 @@ public final class LockFile {
                         List<Facts.Field> fields = new ArrayList<>();
                         for (Object fo : list(g, "fields")) {
                             Map<?, ?> f = map(fo, "a field");
-                            String type = string(f, "type");
                             fields.add(new Facts.Field(string(f, "name"), number(f, "offset"), number(f, "size"),
-                                    number(f, "align"), type, f.containsKey("canonical") ? string(f, "canonical") : type,
-                                    flag(f, "volatile"), flag(f, "atomic"), flag(f, "reserved"), flag(f, "version_field"),
+                                    number(f, "align"), typeFacts(f), flag(f, "reserved"), flag(f, "version_field"),
                                     f.containsKey("since") ? (int) number(f, "since") : 1,
                                     f.containsKey("if") ? string(f, "if") : ""));
                         }
@@ -166,6 +180,26 @@ public final class LockFile {
             throw new SpecException(Diagnostic.error(lock.pos(0), "malformed lock file: " + e.getMessage()
                     + " (regenerate it with `abilayout freeze` from the released spec)"), lock);
         }
+    }
+
+    private static TypeFacts typeFacts(Map<?, ?> f) throws Bad {
+        String written = string(f, "type");
+        String canonical = f.containsKey("canonical") ? string(f, "canonical") : written;
+        String bare = f.containsKey("bare") ? string(f, "bare") : canonical;
+        String cls = string(f, "class");
+        TypeFacts.TypeClass typeClass = TypeFacts.TypeClass.byId(cls)
+                .orElseThrow(() -> new Bad("unknown type class \"" + cls + "\""));
+        List<java.util.OptionalLong> dims = new ArrayList<>();
+        if (f.containsKey("dims")) {
+            for (Object d : list(f, "dims")) {
+                if (d == null) dims.add(java.util.OptionalLong.empty());
+                else if (d instanceof Long l && l >= 0) dims.add(java.util.OptionalLong.of(l));
+                else throw new Bad("\"dims\" must hold array lengths (null for a flexible array)");
+            }
+        }
+        String element = f.containsKey("element") ? string(f, "element") : bare;
+        String record = f.containsKey("record") ? string(f, "record") : "";
+        return new TypeFacts(written, canonical, bare, typeClass, element, dims, record, flag(f, "volatile"), flag(f, "atomic"));
     }
 
     private static final class Bad extends Exception {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.abilayout.layout.FieldLayout;
+import org.abilayout.layout.Layouts;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.Member;
@@ -39,10 +40,10 @@ public final class Invariants {
         }
     }
 
-    public static List<Violation> check(List<SpecLayout> layouts) {
-        if (layouts.isEmpty() || !pinsAnything(layouts.getFirst().spec().records())) return List.of();
+    public static List<Violation> check(Layouts layouts) {
+        if (!pinsAnything(layouts.spec().records())) return List.of();
         Map<List<Object>, Violation> found = new LinkedHashMap<>();
-        for (SpecLayout sl : layouts) {
+        for (SpecLayout sl : layouts.perTarget()) {
             for (RecordLayout rl : sl.records()) {
                 RecordDecl d = rl.decl();
                 var pin = d.traits().size().entryFor(sl.target());

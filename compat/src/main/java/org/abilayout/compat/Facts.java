@@ -17,16 +17,14 @@ public final class Facts {
     /**
      * One member as {@code offsetof} sees it in one version on one target.
      *
-     * @param type the C type as written ({@code volatile lwpid_t})
-     * @param canonicalType typedefs looked through ({@code volatile int32_t}); what type changes compare
+     * @param type its type: spellings and the structure the checker compares
      * @param reserved {@code @reserved}, a member of a later version seen from an earlier one, or
      *     {@code @pad_to} filler: bytes readers ignore and later versions may take
      * @param since the version that added it
      * @param condition the {@code @if} predicate, or empty
      */
-    public record Field(String name, long offset, long size, long align, String type, String canonicalType,
-            boolean isVolatile, boolean isAtomic, boolean reserved, boolean versionField, int since,
-            String condition) {
+    public record Field(String name, long offset, long size, long align, TypeFacts type, boolean reserved,
+            boolean versionField, int since, String condition) {
         public long end() {
             return offset + size;
         }
