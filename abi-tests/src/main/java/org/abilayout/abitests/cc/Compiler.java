@@ -1,8 +1,7 @@
 package org.abilayout.abitests.cc;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,9 @@ import org.abilayout.abitests.render.Dialect;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.DebianTool;
 import org.abilayout.arch.Target;
+import org.abilayout.testsupport.ProcessResult;
+import org.abilayout.testsupport.ProcessRunner;
+import org.abilayout.testsupport.ToolLookup;
 
 /**
  * A C compiler that can answer layout questions for a target: clang-19 for every target (by
@@ -69,23 +71,16 @@ public final class Compiler {
     }
 
     /**
-     * The executable's path; a missing compiler is a failure (never a skip) that names the
-     * Debian package to install.
+     * The executable's path; when it is missing the calling test is skipped, or fails under
+     * {@code ABILAYOUT_REQUIRE_TOOLS=1}, naming the Debian package to install.
      */
     public Path require() {
-        return require(System.getenv("PATH"));
+        return require(ToolLookup.environment());
     }
 
-    /** As {@link #require()}, searching the given {@code PATH}-style list of directories. */
-    public Path require(String path) {
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path p = Path.of(dir.isEmpty() ? "." : dir, executable());
-                if (Files.isExecutable(p)) return p;
-            }
-        }
-        throw new IllegalStateException(executable() + " is not on PATH: the differential tests need it; install the "
-                + "Debian package " + debianPackage() + " (apt-get install " + debianPackage() + ")");
+    /** As {@link #require()}, with the given search path and rule for a missing tool. */
+    public Path require(ToolLookup lookup) {
+        return lookup.require(tool);
     }
 
     /** Arguments to type-check {@code file} for {@code target} (every error reported, no warnings). */
@@ -103,6 +98,17 @@ public final class Compiler {
         if (clang) cmd.add("-emit-llvm");
         cmd.addAll(List.of("-o", "-", file.toString()));
         return cmd;
+    }
+
+    /**
+     * Runs a compiler command on {@code input}, its stdout and stderr kept beside it
+     * ({@code INPUT.out}, {@code INPUT.err}) for diagnosis. Ten minutes: a batch of thousands of
+     * structs takes seconds, a hung compiler is killed.
+     */
+    static ProcessResult run(List<String> command, Path input) {
+        return ProcessRunner.of(command).timeout(Duration.ofMinutes(10))
+                .outputTo(input.resolveSibling(input.getFileName() + ".out"), input.resolveSibling(input.getFileName() + ".err"))
+                .run();
     }
 
     private List<String> base(Target target) {
