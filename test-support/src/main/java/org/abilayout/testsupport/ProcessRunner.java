@@ -16,9 +16,10 @@ import java.util.Optional;
  * the process runs (or written to files), so a chatty process never blocks on a full pipe; and
  * standard input closed, so a process that reads it sees end-of-file instead of waiting forever.
  *
- * <p>A value: each {@code with…} method returns a new runner. {@link #run()} waits for the
- * process; {@link #start()} hands back a {@link RunningProcess} for tests that talk to a process
- * while it runs, which is bounded by the same timeout from its start.
+ * <p>A value: {@link #in}, {@link #timeout}, {@link #mergeErrors} and {@link #outputTo} each
+ * return a new runner. {@link #run()} waits for the process; {@link #start()} hands back a
+ * {@link RunningProcess} for tests that talk to a process while it runs, bounded by the same
+ * timeout from its start.
  */
 public final class ProcessRunner {
     /** Unless {@link #timeout} says otherwise: long enough for any compiler run, short enough to notice a hang. */
