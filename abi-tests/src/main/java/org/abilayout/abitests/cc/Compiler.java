@@ -106,9 +106,9 @@ public final class Compiler {
      * structs takes seconds, a hung compiler is killed.
      */
     static ProcessResult run(List<String> command, Path input) {
+        String name = input.getFileName().toString();
         return ProcessRunner.of(command).timeout(Duration.ofMinutes(10))
-                .outputTo(input.resolveSibling(input.getFileName() + ".out"), input.resolveSibling(input.getFileName() + ".err"))
-                .run();
+                .outputTo(input.resolveSibling(name + ".out"), input.resolveSibling(name + ".err")).run();
     }
 
     private List<String> base(Target target) {
