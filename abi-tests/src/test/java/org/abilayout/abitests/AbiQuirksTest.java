@@ -32,6 +32,7 @@ import org.abilayout.abitests.cc.Compiler;
 import org.abilayout.abitests.cc.Differential;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.DataModel;
+import org.abilayout.arch.Os;
 import org.abilayout.arch.Scalar;
 import org.abilayout.arch.Target;
 import org.abilayout.layout.FlatField;
@@ -177,7 +178,7 @@ class AbiQuirksTest {
         assertEngineAgrees("wchar", spec, ALL);
         for (Target t : ALL) {
             // 2 = unsigned short on Windows; 4 = int-sized elsewhere
-            String same = t.os().equals("windows") ? "sizeof(unsigned short)" : "sizeof(int)";
+            String same = t.os() == Os.WINDOWS ? "sizeof(unsigned short)" : "sizeof(int)";
             Map<String, Long> v = answers("wchar", spec, t, same, "sizeof(wchar_t)");
             assertEquals(v.get(same), v.get("sizeof(wchar_t)"), t.name());
         }
@@ -352,7 +353,7 @@ class AbiQuirksTest {
         RecordDecl p2 = packed(struct("p2", member("c", Scalar.CHAR), member("x", type(inner))));
         RecordDecl p3 = packed(struct("p3", member("c", Scalar.CHAR), member("x", array(type(ra), 2))));
         Spec spec = spec(ra, inner, p1, p2, p3);
-        List<Target> msvc = ALL.stream().filter(t -> t.os().equals("windows")).toList();
+        List<Target> msvc = ALL.stream().filter(t -> t.os() == Os.WINDOWS).toList();
         for (Target t : msvc) {
             // 8 and 4 on MSVC: the record's alignment survives packing
             assertEquals(ask("msvc-packed", spec, t, "_Alignof(struct ra)"), ask("msvc-packed", spec, t, "offsetof(struct p1, x)"));

@@ -3,19 +3,16 @@ package org.abilayout.arch;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * One catalogue target: a platform named by its clang triple, with everything the layout engine
  * needs to place members exactly as that platform's C compiler does.
  *
  * @param name the clang triple ({@code x86_64-linux-gnu}); any test can pass it to {@code clang -target}
- * @param cpu the instruction set family used by {@code arch(...)} predicates ({@code x86_64},
- *     {@code i386}, {@code arm}, {@code aarch64}, {@code mips}, {@code mips64}, {@code powerpc},
- *     {@code powerpc64}, {@code riscv32}, {@code riscv64}, {@code s390x}, {@code loongarch64},
- *     {@code sparc64}, {@code m68k}); byte order is a separate predicate
- * @param os the operating system used by {@code os(...)} predicates ({@code linux}, {@code freebsd},
- *     {@code darwin}, {@code windows})
+ * @param cpu the instruction set family, which {@code arch(...)} predicates test; byte order is
+ *     a separate predicate
+ * @param os the operating system, which {@code os(...)} predicates test
  * @param dataModel ILP32, LP64 or LLP64
  * @param endian byte order
  * @param charSigned whether plain {@code char} is signed
@@ -29,12 +26,17 @@ import java.util.Set;
  * @param scalarRecordAlignCap GCC on i386 aligns a struct or union that fits an 8-byte scalar
  *     mode (size 8) to at most this many bytes, unless the record itself has {@code @align}, even
  *     when an {@code _Atomic} member inside it is 8-aligned; 0 where there is no such cap
+ * @param macroCondition the preprocessor condition, over the macros the platform's compilers
+ *     predefine, that holds exactly when compiling for this target (see {@link PredefinedMacros})
+ * @param hostNames what the JVM's {@code os.name} and {@code os.arch} call this platform
+ * @param gcc the platform's GCC as Debian packages it, where the test suite has one; required
+ *     when GCC is the reference
  * @param notes the ABI quirks worth knowing, for humans
  */
 public record Target(
         String name,
-        String cpu,
-        String os,
+        Cpu cpu,
+        Os os,
         DataModel dataModel,
         Endian endian,
         boolean charSigned,
@@ -44,11 +46,20 @@ public record Target(
         int maxAtomicPromote,
         Reference reference,
         int scalarRecordAlignCap,
+        String macroCondition,
+        HostNames hostNames,
+        Optional<GccToolchain> gcc,
         String notes) {
 
     /** The compiler a target's layouts are checked against. */
     public enum Reference {
-        CLANG("clang-19 -target"), GCC("GCC cross compiler");
+        /** clang-19 {@code -target NAME}: the name of every target is a clang triple. */
+        CLANG("clang-19 -target"),
+        /** The platform's GCC ({@link Target#gcc()}), where it is the platform compiler and clang-19 disagrees with it. */
+        GCC("GCC cross compiler");
+
+        /** The clang every {@link #CLANG} target is checked with. */
+        public static final DebianTool CLANG_19 = new DebianTool("clang-19", "clang-19");
 
         private final String description;
 
@@ -61,23 +72,30 @@ public record Target(
         }
     }
 
-    /** The cpu names {@code arch(...)} accepts. */
-    public static final Set<String> CPUS = Set.of("x86_64", "i386", "arm", "aarch64", "mips", "mips64",
-            "powerpc", "powerpc64", "riscv32", "riscv64", "s390x", "loongarch64", "sparc64", "m68k");
-
-    /** The operating system names {@code os(...)} accepts. */
-    public static final Set<String> OSES = Set.of("linux", "freebsd", "darwin", "windows");
-
     public Target {
         Objects.requireNonNull(name);
-        if (!CPUS.contains(cpu)) throw new IllegalArgumentException("unknown cpu " + cpu + " for " + name);
-        if (!OSES.contains(os)) throw new IllegalArgumentException("unknown os " + os + " for " + name);
+        Objects.requireNonNull(cpu, name);
+        Objects.requireNonNull(os, name);
+        Objects.requireNonNull(macroCondition, name);
+        Objects.requireNonNull(hostNames, name);
+        Objects.requireNonNull(gcc, name);
+        if (reference == Reference.GCC && gcc.isEmpty()) {
+            throw new IllegalArgumentException(name + ": GCC is the reference but no GCC toolchain is stated");
+        }
         EnumMap<Storage, TypeInfo> copy = new EnumMap<>(Storage.class);
         copy.putAll(types);
         for (Storage s : Storage.values()) {
             if (!copy.containsKey(s)) throw new IllegalArgumentException(name + " lacks " + s);
         }
         types = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The executable (and its Debian package) whose layouts are the truth for this target. */
+    public DebianTool referenceCompiler() {
+        return switch (reference) {
+            case CLANG -> Reference.CLANG_19;
+            case GCC -> gcc.orElseThrow().cc();
+        };
     }
 
     /** Size and in-struct alignment of a storage class. */

@@ -1,74 +1,55 @@
 package org.abilayout.abitests.cc;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.abilayout.abitests.render.Dialect;
+import org.abilayout.arch.Catalogue;
+import org.abilayout.arch.DebianTool;
 import org.abilayout.arch.Target;
+import org.abilayout.testsupport.ProcessResult;
+import org.abilayout.testsupport.ProcessRunner;
+import org.abilayout.testsupport.ToolLookup;
 
 /**
  * A C compiler that can answer layout questions for a target: clang-19 for every target (by
- * {@code -target}), and GCC 12 cross compilers for some Linux targets — m68k's is the reference
- * there, the others are the platforms' own compilers, asked as a second opinion. All run
- * freestanding, so no target libc is needed.
+ * {@code -target}), and the GCC cross compilers the catalogue states for some Linux targets
+ * ({@link Target#gcc()}) — the reference where the catalogue says so (m68k, i386, s390x), the
+ * platforms' own compilers asked as a second opinion elsewhere. All run freestanding, so no
+ * target libc is needed.
  */
 public final class Compiler {
-    public static final Compiler CLANG = new Compiler("clang-19", "clang-19", true);
-    public static final Compiler M68K_GCC = gcc("m68k-linux-gnu", "gcc-m68k-linux-gnu");
+    public static final Compiler CLANG = new Compiler(Target.Reference.CLANG_19, true);
+    public static final Compiler M68K_GCC = platformGcc(Catalogue.byName("m68k-linux-gnu").orElseThrow()).orElseThrow();
 
-    /** The Linux platforms' own GCC, by catalogue target (the packages CI installs). */
-    private static final Map<String, Compiler> PLATFORM_GCC = new LinkedHashMap<>();
-
-    static {
-        PLATFORM_GCC.put("x86_64-linux-gnu", gcc("x86_64-linux-gnu", "gcc"));
-        PLATFORM_GCC.put("i386-linux-gnu", gcc("i686-linux-gnu", "gcc-i686-linux-gnu"));
-        PLATFORM_GCC.put("aarch64-linux-gnu", gcc("aarch64-linux-gnu", "gcc-aarch64-linux-gnu"));
-        PLATFORM_GCC.put("arm-linux-gnueabihf", gcc("arm-linux-gnueabihf", "gcc-arm-linux-gnueabihf"));
-        PLATFORM_GCC.put("mips-linux-gnu", gcc("mips-linux-gnu", "gcc-mips-linux-gnu"));
-        PLATFORM_GCC.put("powerpc64le-linux-gnu", gcc("powerpc64le-linux-gnu", "gcc-powerpc64le-linux-gnu"));
-        PLATFORM_GCC.put("riscv64-linux-gnu", gcc("riscv64-linux-gnu", "gcc-riscv64-linux-gnu"));
-        PLATFORM_GCC.put("s390x-linux-gnu", gcc("s390x-linux-gnu", "gcc-s390x-linux-gnu"));
-        PLATFORM_GCC.put("m68k-linux-gnu", M68K_GCC);
-    }
-
-    private final String executable;
-    private final String debianPackage;
+    private final DebianTool tool;
     private final boolean clang;
 
-    private Compiler(String executable, String debianPackage, boolean clang) {
-        this.executable = executable;
-        this.debianPackage = debianPackage;
+    private Compiler(DebianTool tool, boolean clang) {
+        this.tool = tool;
         this.clang = clang;
-    }
-
-    private static Compiler gcc(String triple, String debianPackage) {
-        return new Compiler(triple + "-gcc", debianPackage, false);
     }
 
     /** The compiler whose answers are the truth for {@code target} (the catalogue's {@code reference()}). */
     public static Compiler reference(Target target) {
         return switch (target.reference()) {
             case CLANG -> CLANG;
-            case GCC -> platformGcc(target)
-                    .orElseThrow(() -> new IllegalStateException("no GCC cross compiler known for " + target.name()));
+            case GCC -> platformGcc(target).orElseThrow();
         };
     }
 
-    /** The platform's own GCC for a Linux target, where one is known. */
+    /** The platform's own GCC for a Linux target, where the catalogue states one. */
     public static Optional<Compiler> platformGcc(Target target) {
-        return Optional.ofNullable(PLATFORM_GCC.get(target.name()));
+        return target.gcc().map(g -> new Compiler(g.cc(), false));
     }
 
-    /** Every compiler this harness knows. */
+    /** Every compiler this harness knows for the targets of the standard catalogue. */
     public static List<Compiler> all() {
         List<Compiler> all = new ArrayList<>();
         all.add(CLANG);
-        all.addAll(PLATFORM_GCC.values());
+        for (Target t : Catalogue.all()) platformGcc(t).ifPresent(all::add);
         return all;
     }
 
@@ -82,31 +63,24 @@ public final class Compiler {
     }
 
     public String executable() {
-        return executable;
+        return tool.executable();
     }
 
     public String debianPackage() {
-        return debianPackage;
+        return tool.debianPackage();
     }
 
     /**
-     * The executable's path; a missing compiler is a failure (never a skip) that names the
-     * Debian package to install.
+     * The executable's path; when it is missing the calling test is skipped, or fails under
+     * {@code ABILAYOUT_REQUIRE_TOOLS=1}, naming the Debian package to install.
      */
     public Path require() {
-        return require(System.getenv("PATH"));
+        return require(ToolLookup.environment());
     }
 
-    /** As {@link #require()}, searching the given {@code PATH}-style list of directories. */
-    public Path require(String path) {
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path p = Path.of(dir.isEmpty() ? "." : dir, executable);
-                if (Files.isExecutable(p)) return p;
-            }
-        }
-        throw new IllegalStateException(executable + " is not on PATH: the differential tests need it; install the "
-                + "Debian package " + debianPackage + " (apt-get install " + debianPackage + ")");
+    /** As {@link #require()}, with the given search path and rule for a missing tool. */
+    public Path require(ToolLookup lookup) {
+        return lookup.require(tool);
     }
 
     /** Arguments to type-check {@code file} for {@code target} (every error reported, no warnings). */
@@ -126,6 +100,17 @@ public final class Compiler {
         return cmd;
     }
 
+    /**
+     * Runs a compiler command on {@code input}, its stdout and stderr kept beside it
+     * ({@code INPUT.out}, {@code INPUT.err}) for diagnosis. Ten minutes: a batch of thousands of
+     * structs takes seconds, a hung compiler is killed.
+     */
+    static ProcessResult run(List<String> command, Path input) {
+        String name = input.getFileName().toString();
+        return ProcessRunner.of(command).timeout(Duration.ofMinutes(10))
+                .outputTo(input.resolveSibling(name + ".out"), input.resolveSibling(name + ".err")).run();
+    }
+
     private List<String> base(Target target) {
         List<String> cmd = new ArrayList<>();
         cmd.add(require().toString());
@@ -140,7 +125,17 @@ public final class Compiler {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Compiler c && c.tool.equals(tool) && c.clang == clang;
+    }
+
+    @Override
+    public int hashCode() {
+        return tool.hashCode();
+    }
+
+    @Override
     public String toString() {
-        return executable;
+        return executable();
     }
 }

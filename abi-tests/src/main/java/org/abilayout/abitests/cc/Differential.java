@@ -21,13 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abilayout.abitests.render.DeclarationWriter;
 import org.abilayout.abitests.render.Dialect;
-import org.abilayout.abitests.render.LayoutChecks;
 import org.abilayout.abitests.render.LayoutChecks.Check;
+import org.abilayout.abitests.render.LayoutChecks;
 import org.abilayout.arch.Target;
 import org.abilayout.layout.LayoutEngine;
 import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
+import org.abilayout.testsupport.ProcessResult;
 
 /**
  * Engine versus compiler: for each spec and each target, one C file holding the spec's
@@ -158,7 +159,7 @@ public final class Differential {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Run run = Run.of(cc.syntaxOnly(layout.target(), file), file);
+        ProcessResult run = Compiler.run(cc.syntaxOnly(layout.target(), file), file);
         String[] lines = src.toString().split("\n", -1);
         Map<Integer, Check> failed = new HashMap<>();
         List<Integer> failedLines = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abilayout.arch.Target;
+import org.abilayout.testsupport.ProcessResult;
 
 /**
  * Asks a compiler for the values of integer constant expressions on a target: each becomes a
@@ -48,7 +49,7 @@ public final class ValueProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Run run = Run.of(cc.toText(target, file), file);
+        ProcessResult run = Compiler.run(cc.toText(target, file), file);
         if (run.exitCode() != 0) {
             throw new IllegalStateException(cc + " rejected " + file + " for " + target.name() + ":\n" + run.stderr());
         }

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +33,10 @@ import org.abilayout.spec.model.RecordDecl;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SourceFile;
 import org.abilayout.spec.source.SpecException;
+import org.abilayout.testsupport.ProcessResult;
+import org.abilayout.testsupport.ProcessRunner;
+import org.abilayout.testsupport.SuiteTools;
+import org.abilayout.testsupport.Tools;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +74,11 @@ class AbidiffComparisonTest {
 
     enum Ours { BREAKING, COMPATIBLE, NOTHING }
 
+    /** Exit status and merged output of one tool run in {@code dir}. */
+    private static ProcessResult run(List<String> cmd, Path dir) {
+        return ProcessRunner.of(cmd).in(dir).mergeErrors().timeout(Duration.ofMinutes(2)).run();
+    }
+
     enum Theirs { INCOMPATIBLE, CHANGE, NONE }
 
     /** One before/after pair; {@code note} says what the test had to do to compile it as C. */
@@ -80,8 +90,8 @@ class AbidiffComparisonTest {
 
     @Test
     void abidiffNeverCatchesAnIncompatibleChangeThatAbilayoutCallsCompatible() throws Exception {
-        Tools.require("clang-19", "clang-19");
-        Tools.require("abidiff", "abigail-tools");
+        Tools.require(SuiteTools.CLANG);
+        Tools.require(SuiteTools.ABIDIFF);
         long t0 = System.nanoTime();
 
         Path work = Path.of("target", "abidiff").toAbsolutePath();
@@ -114,21 +124,21 @@ class AbidiffComparisonTest {
             List<String> cmd = new ArrayList<>(List.of("clang-19", "-target", t.name(), "-ffreestanding", "-g", "-c",
                     "-fPIC", "-w"));
             cFiles.forEach(f -> cmd.add(f.toString()));
-            Tools.Result r = Tools.run(cmd, obj);
-            if (r.exit() != 0) fail("clang-19 failed for " + t.name() + ":\n" + r.output());
+            ProcessResult r = run(cmd, obj);
+            if (r.exitCode() != 0) fail("clang-19 failed for " + t.name() + ":\n" + r.output());
         }
         long t2 = System.nanoTime();
 
         // 3. abidiff on every pair and target, two at a time (the machine is shared)
-        Map<String, Map<String, Future<Tools.Result>>> runs = new LinkedHashMap<>();
+        Map<String, Map<String, Future<ProcessResult>>> runs = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (Compiled c : compiled) {
-                Map<String, Future<Tools.Result>> perTarget = new LinkedHashMap<>();
+                Map<String, Future<ProcessResult>> perTarget = new LinkedHashMap<>();
                 for (Target t : targets) {
                     Path obj = work.resolve("obj").resolve(t.name());
                     String n = c.pair().name();
-                    perTarget.put(t.name(), pool.submit(() -> Tools.run(
+                    perTarget.put(t.name(), pool.submit(() -> run(
                             List.of("abidiff", n + "__before.o", n + "__after.o"), obj)));
                 }
                 runs.put(c.pair().name(), perTarget);
@@ -146,19 +156,19 @@ class AbidiffComparisonTest {
         for (Compiled c : compiled) {
             Map<String, Cell> row = new LinkedHashMap<>();
             for (Target t : targets) {
-                Tools.Result r = runs.get(c.pair().name()).get(t.name()).get();
-                if ((r.exit() & (ERROR | USAGE)) != 0) {
-                    fail("abidiff failed (exit " + r.exit() + ") on " + c.pair().name() + " for " + t.name() + ":\n"
+                ProcessResult r = runs.get(c.pair().name()).get(t.name()).get();
+                if ((r.exitCode() & (ERROR | USAGE)) != 0) {
+                    fail("abidiff failed (exit " + r.exitCode() + ") on " + c.pair().name() + " for " + t.name() + ":\n"
                             + r.output());
                 }
-                Theirs theirs = (r.exit() & INCOMPATIBLE) != 0 ? Theirs.INCOMPATIBLE
-                        : (r.exit() & ABI_CHANGE) != 0 ? Theirs.CHANGE : Theirs.NONE;
+                Theirs theirs = (r.exitCode() & INCOMPATIBLE) != 0 ? Theirs.INCOMPATIBLE
+                        : (r.exitCode() & ABI_CHANGE) != 0 ? Theirs.CHANGE : Theirs.NONE;
                 Ours ours = ours(c.verdict(), t.name());
                 List<String> report = r.output().lines().limit(REPORT_LINES).toList();
-                Cell cell = new Cell(ours, theirs, r.exit(), report, kinds(c.verdict(), t.name()));
+                Cell cell = new Cell(ours, theirs, r.exitCode(), report, kinds(c.verdict(), t.name()));
                 row.put(t.name(), cell);
                 if (theirs == Theirs.INCOMPATIBLE && ours != Ours.BREAKING) {
-                    misses.add(c.pair().name() + " on " + t.name() + ": abidiff exit " + r.exit()
+                    misses.add(c.pair().name() + " on " + t.name() + ": abidiff exit " + r.exitCode()
                             + ", abilayout " + ours + " " + cell.kinds() + "\n" + String.join("\n", report));
                 }
             }

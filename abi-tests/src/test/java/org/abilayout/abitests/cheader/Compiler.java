@@ -1,17 +1,23 @@
 package org.abilayout.abitests.cheader;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.abilayout.arch.DebianTool;
+import org.abilayout.arch.GccToolchain;
 import org.abilayout.arch.RecordAbi;
 import org.abilayout.arch.Target;
+import org.abilayout.testsupport.ProcessResult;
+import org.abilayout.testsupport.ProcessRunner;
+import org.abilayout.testsupport.Tools;
 
 /**
  * Runs the reference compiler of a catalogue target on a C or C++ file: clang-19 with
  * {@code -target NAME}, or the platform's GCC cross compiler (and {@code -g++}) where GCC is the
  * reference. Freestanding, so no target libc is needed: the compilers bring their own
- * {@code <stdint.h>} and {@code <stddef.h>}. A missing compiler fails the test, naming the
- * Debian package that provides it.
+ * {@code <stdint.h>} and {@code <stddef.h>}. A missing compiler skips the test (fails it under
+ * {@code ABILAYOUT_REQUIRE_TOOLS=1}), naming the Debian package that provides it.
  */
 final class Compiler {
     private Compiler() {}
@@ -43,26 +49,19 @@ final class Compiler {
         return w;
     }
 
-    /** The Debian cross-compiler triple of a target whose reference is its platform GCC. */
-    static String gccTriple(Target target) {
-        return switch (target.name()) {
-            case "i386-linux-gnu" -> "i686-linux-gnu";
-            default -> target.name();
-        };
+    /** The reference compiler of {@code target} for {@code language}: clang-19, or the platform's gcc or g++. */
+    static DebianTool tool(Target target, Language language) {
+        if (target.reference() == Target.Reference.CLANG) return target.referenceCompiler();
+        GccToolchain gcc = target.gcc().orElseThrow();
+        return language == Language.C11 ? gcc.cc() : gcc.cxx();
     }
 
     static Result syntaxCheck(Target target, Language language, Path file, List<String> extra) {
-        List<String> cmd = new ArrayList<>();
+        DebianTool tool = tool(target, language);
         boolean gcc = target.reference() == Target.Reference.GCC;
-        if (gcc) {
-            String triple = gccTriple(target);
-            String tool = triple + (language == Language.C11 ? "-gcc" : "-g++");
-            require(tool, (language == Language.C11 ? "gcc-" : "g++-") + triple);
-            cmd.add(tool);
-        } else {
-            require("clang-19", "clang-19");
-            cmd.addAll(List.of("clang-19", "-target", target.name()));
-        }
+        Tools.require(tool);
+        List<String> cmd = new ArrayList<>(List.of(tool.executable()));
+        if (!gcc) cmd.addAll(List.of("-target", target.name()));
         cmd.addAll(List.of("-ffreestanding", "-fsyntax-only"));
         cmd.addAll(language == Language.C11 ? List.of("-x", "c", "-std=c11") : List.of("-x", "c++", "-std=c++17"));
         if (target.recordAbi() == RecordAbi.MSVC) cmd.addAll(List.of("-fms-extensions", "-fms-compatibility"));
@@ -72,16 +71,9 @@ final class Compiler {
         return run(cmd, file.getParent());
     }
 
+    /** Runs a compiler (or a program it built) in {@code dir}: exit code and merged output, within a minute. */
     static Result run(List<String> cmd, Path dir) {
-        org.abilayout.abitests.Processes.Result r = org.abilayout.abitests.Processes.run(cmd, dir, 60);
-        return new Result(r.exitCode(), r.output());
-    }
-
-    static void require(String tool, String debianPackage) {
-        org.abilayout.abitests.Processes.require(tool, debianPackage);
-    }
-
-    static boolean onPath(String tool) {
-        return org.abilayout.abitests.Processes.onPath(tool);
+        ProcessResult r = ProcessRunner.of(cmd).in(dir).mergeErrors().timeout(Duration.ofSeconds(60)).run();
+        return new Result(r.exitCode(), r.stdout());
     }
 }

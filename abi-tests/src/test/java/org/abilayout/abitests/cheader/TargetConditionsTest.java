@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.abilayout.arch.Catalogue;
+import org.abilayout.arch.Cpu;
+import org.abilayout.arch.Os;
 import org.abilayout.arch.Target;
 import org.abilayout.codegen.c.CPredicates;
 import org.abilayout.codegen.c.TargetMacros;
@@ -32,8 +34,8 @@ class TargetConditionsTest {
                 "!ilp32", "!lp64", "lp64 || llp64", "ilp32 && big_endian", "!(arch(x86_64) || os(windows))",
                 "arch(mips, mips64) && little_endian", "target(x86_64-linux-gnux32, i386-windows-msvc, m68k-linux-gnu)",
                 "os(linux, freebsd) && !arch(x86_64, i386) || llp64"));
-        for (String cpu : Target.CPUS.stream().sorted().toList()) p.add("arch(" + cpu + ")");
-        for (String os : Target.OSES.stream().sorted().toList()) p.add("os(" + os + ")");
+        for (Cpu cpu : Cpu.values()) p.add("arch(" + cpu.specName() + ")");
+        for (Os os : Os.values()) p.add("os(" + os.specName() + ")");
         return p;
     }
 

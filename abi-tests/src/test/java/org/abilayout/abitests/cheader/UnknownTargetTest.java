@@ -11,6 +11,8 @@ import java.util.List;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.codegen.c.CHeaderGenerator;
 import org.abilayout.spec.model.Spec;
+import org.abilayout.testsupport.SuiteTools;
+import org.abilayout.testsupport.Tools;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +40,7 @@ class UnknownTargetTest {
         }
         includes.append("typedef int translation_unit_is_not_empty;\n");
         Path file = Files.writeString(dir.resolve("unknown.c"), includes);
-        Compiler.require("clang-19", "clang-19");
+        Tools.require(SuiteTools.CLANG);
 
         Compiler.Result refused = compile(triple, file, List.of());
         assertFalse(refused.ok(), refused::output);

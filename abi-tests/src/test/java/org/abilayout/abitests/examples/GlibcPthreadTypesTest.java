@@ -2,19 +2,25 @@ package org.abilayout.abitests.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.abilayout.arch.Catalogue;
+import org.abilayout.arch.DebianTool;
+import org.abilayout.arch.Target;
 import org.abilayout.layout.LayoutEngine;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.SpecLayout;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
+import org.abilayout.testsupport.ProcessResult;
+import org.abilayout.testsupport.ProcessRunner;
+import org.abilayout.testsupport.Tools;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sizes and alignments {@code examples/glibc/pthreadtypes.layout} pins are glibc's own: for
@@ -23,22 +29,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GlibcPthreadTypesTest {
 
-    @ParameterizedTest(name = "{1} ({0})")
-    @CsvSource({
-        "gcc, x86_64-linux-gnu, gcc",
-        "i686-linux-gnu-gcc, i386-linux-gnu, gcc-i686-linux-gnu",
-        "s390x-linux-gnu-gcc, s390x-linux-gnu, gcc-s390x-linux-gnu",
-        "arm-linux-gnueabihf-gcc, arm-linux-gnueabihf, gcc-arm-linux-gnueabihf",
-        "aarch64-linux-gnu-gcc, aarch64-linux-gnu, gcc-aarch64-linux-gnu",
-        "powerpc64le-linux-gnu-gcc, powerpc64le-linux-gnu, gcc-powerpc64le-linux-gnu",
-        "mips-linux-gnu-gcc, mips-linux-gnu, gcc-mips-linux-gnu",
-        "riscv64-linux-gnu-gcc, riscv64-linux-gnu, gcc-riscv64-linux-gnu",
-        "m68k-linux-gnu-gcc, m68k-linux-gnu, gcc-m68k-linux-gnu",
-    })
-    void pinnedSizesAndAlignmentsEqualTheRealGlibcHeaders(String compiler, String target, String debianPackage)
-            throws Exception {
+    /** Every catalogue target with a GCC toolchain: glibc's headers come with the Debian cross compiler. */
+    static List<Named<Target>> targets() {
+        return Catalogue.all().stream().filter(t -> t.gcc().isPresent()).map(t -> Named.of(t.name(), t)).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void pinnedSizesAndAlignmentsEqualTheRealGlibcHeaders(Target target) throws Exception {
         Spec spec = SpecReader.read(Examples.dir().resolve("glibc/pthreadtypes.layout"));
-        SpecLayout sl = LayoutEngine.layout(spec, Catalogue.byName(target).orElseThrow());
+        SpecLayout sl = LayoutEngine.layout(spec, target);
         StringBuilder c = new StringBuilder("#include <pthread.h>\n");
         for (String[] pair : new String[][] {{"pthread_mutex_t", "pthread_mutex_t"}, {"pthread_cond_t", "pthread_cond_t"}}) {
             RecordLayout l = sl.record(pair[0]).orElseThrow();
@@ -50,14 +50,10 @@ class GlibcPthreadTypesTest {
         Path dir = Files.createTempDirectory("glibc");
         Path file = dir.resolve("check.c");
         Files.writeString(file, c, StandardCharsets.UTF_8);
-        Process p;
-        try {
-            p = new ProcessBuilder(compiler, "-std=c11", "-fsyntax-only", file.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError(compiler + " is not installed: install the Debian package " + debianPackage, e);
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError(compiler + " timed out");
-        assertEquals(0, p.exitValue(), () -> "glibc's own header disagrees with abilayout on " + target + ":\n" + c + out);
+        DebianTool gcc = target.gcc().orElseThrow().cc();
+        Tools.require(gcc);
+        ProcessResult r = ProcessRunner.of(gcc.executable(), "-std=c11", "-fsyntax-only", file.toString()).mergeErrors()
+                .timeout(Duration.ofSeconds(60)).run();
+        assertEquals(0, r.exitCode(), () -> "glibc's own header disagrees with abilayout on " + target + ":\n" + c + r.output());
     }
 }

@@ -23,6 +23,7 @@ import org.abilayout.codegen.c.CHeaderGenerator;
 import org.abilayout.spec.SpecReader;
 import org.abilayout.spec.model.Spec;
 import org.abilayout.spec.source.SpecException;
+import org.abilayout.testsupport.ProcessResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -77,15 +78,15 @@ class CrossLanguageTest {
     @TestFactory
     Stream<DynamicTest> hostCAndForHostAccessorsAgreeThroughASharedMapping() {
         return SPECS.keySet().stream().map(name -> DynamicTest.dynamicTest(name + " on the host",
-                () -> roundTrip(name, Toolchain.HOST, true)));
+                () -> roundTrip(name, Toolchain.requireHost(), true)));
     }
 
     @TestFactory
     Stream<DynamicTest> emulatedCAndForTargetAccessorsAgreeOnEveryByte() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Toolchain tc : Toolchain.CROSS) {
+        for (Toolchain tc : Toolchain.cross()) {
             for (String name : SPECS.keySet()) {
-                tests.add(DynamicTest.dynamicTest(name + " on " + tc.target(), () -> roundTrip(name, tc, false)));
+                tests.add(DynamicTest.dynamicTest(name + " on " + tc.target().name(), () -> roundTrip(name, tc, false)));
             }
         }
         return tests.stream();
@@ -99,12 +100,14 @@ class CrossLanguageTest {
     @TestFactory
     Stream<DynamicTest> programsUsingTheGeneratedCHeaderAgreeWithTheJavaAccessors() {
         List<DynamicTest> tests = new ArrayList<>();
-        List<Toolchain> all = new ArrayList<>(List.of(Toolchain.HOST));
-        all.addAll(Toolchain.CROSS);
-        for (Toolchain tc : all) {
+        for (String name : SPECS.keySet()) {
+            if (name.startsWith("glibc")) continue;
+            tests.add(DynamicTest.dynamicTest(name + " on the host", () -> roundTrip(name, Toolchain.requireHost(), true, true)));
+        }
+        for (Toolchain tc : Toolchain.cross()) {
             for (String name : SPECS.keySet()) {
                 if (name.startsWith("glibc")) continue;
-                tests.add(DynamicTest.dynamicTest(name + " on " + tc.target(), () -> roundTrip(name, tc, tc == Toolchain.HOST, true)));
+                tests.add(DynamicTest.dynamicTest(name + " on " + tc.target().name(), () -> roundTrip(name, tc, false, true)));
             }
         }
         return tests.stream();
@@ -116,9 +119,9 @@ class CrossLanguageTest {
 
     private static void roundTrip(String name, Toolchain tc, boolean host, boolean generatedHeader) throws Exception {
         Spec spec = SPECS.get(name).get();
-        Target target = Catalogue.byName(tc.target()).orElseThrow();
+        Target target = tc.target();
         List<Plan.Instance> plan = Plan.of(spec, target);
-        Path work = Files.createDirectories(dir.resolve(name + "-" + tc.target() + (generatedHeader ? "-h" : "")));
+        Path work = Files.createDirectories(dir.resolve(name + "-" + target.name() + (generatedHeader ? "-h" : "")));
         String source = generatedHeader
                 ? CProgram.sourceWithHeader(spec, target, plan, HeaderFiles.write(spec, Catalogue.all(), work))
                 : CProgram.source(spec, target, plan);
@@ -127,24 +130,24 @@ class CrossLanguageTest {
         Path fromJava = work.resolve("from-java.bin");
         long size = (long) plan.size() * Plan.SLOT;
 
-        Toolchain.Result written = tc.execute(exe, "write", fromC.toString());
-        assertEquals(0, written.code(), "C writer failed on " + tc.target() + ":\n" + written.output());
+        ProcessResult written = tc.execute(exe, "write", fromC.toString());
+        assertEquals(0, written.exitCode(), "C writer failed on " + target.name() + ":\n" + written.output());
         JavaSide java = new JavaSide(CODE.get(name), target, host);
         for (String line : written.output().lines().filter(l -> l.startsWith("SIZE ")).toList()) {
             String[] parts = line.split(" ");
             assertEquals(Long.parseLong(parts[2]), java.byteSize(Plan.className(parts[1])),
-                    "sizeof(" + parts[1] + ") on " + tc.target());
+                    "sizeof(" + parts[1] + ") on " + target.name());
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment c = map(fromC, size, arena);
             List<String> wrong = java.check(c, plan);
-            assertTrue(wrong.isEmpty(), "Java read what C wrote wrongly on " + tc.target() + ":\n" + String.join("\n", wrong));
+            assertTrue(wrong.isEmpty(), "Java read what C wrote wrongly on " + target.name() + ":\n" + String.join("\n", wrong));
             MemorySegment j = map(fromJava, size, arena);
             java.write(j, c, plan);
             j.force();
         }
-        Toolchain.Result checked = tc.execute(exe, "check", fromJava.toString());
-        assertEquals(0, checked.code(), "C read what Java wrote wrongly on " + tc.target() + ":\n" + checked.output());
+        ProcessResult checked = tc.execute(exe, "check", fromJava.toString());
+        assertEquals(0, checked.exitCode(), "C read what Java wrote wrongly on " + target.name() + ":\n" + checked.output());
     }
 
     static MemorySegment map(Path file, long size, Arena arena) throws IOException {

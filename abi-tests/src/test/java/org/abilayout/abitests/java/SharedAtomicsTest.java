@@ -2,17 +2,19 @@ package org.abilayout.abitests.java;
 
 import static org.abilayout.abitests.java.Compiled.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
 import org.abilayout.spec.model.Spec;
+import org.abilayout.testsupport.ProcessResult;
+import org.abilayout.testsupport.RunningProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -40,18 +42,16 @@ class SharedAtomicsTest {
     @TestFactory
     Stream<DynamicTest> javaGetAndAddAndCAtomicFetchAddNeverLoseAnIncrement() {
         // 8-byte atomics are lock-based (process-private) on m68k and mips: not in this proof
-        return Stream.of(Toolchain.HOST, cross("s390x-linux-gnu"), cross("aarch64-linux-gnu"), cross("i386-linux-gnu"),
-                cross("arm-linux-gnueabihf")).map(tc -> DynamicTest.dynamicTest(tc.target(), () -> race(tc)));
-    }
-
-    private static Toolchain cross(String target) {
-        return Toolchain.CROSS.stream().filter(t -> t.target().equals(target)).findFirst().orElseThrow();
+        Stream<DynamicTest> host = Stream.of(DynamicTest.dynamicTest("the host", () -> race(Toolchain.requireHost())));
+        return Stream.concat(host, Stream.of("s390x-linux-gnu", "aarch64-linux-gnu", "i386-linux-gnu", "arm-linux-gnueabihf")
+                .map(Toolchain::of).filter(Toolchain::emulated)
+                .map(tc -> DynamicTest.dynamicTest(tc.target().name(), () -> race(tc))));
     }
 
     private static void race(Toolchain tc) throws Exception {
         Spec spec = TestSpecs.packed();
-        Target target = Catalogue.byName(tc.target()).orElseThrow();
-        Path work = Files.createDirectories(dir.resolve(tc.target()));
+        Target target = tc.target();
+        Path work = Files.createDirectories(dir.resolve(target.name()));
         String c = "#include <stdint.h>\n#include <stdio.h>\n#include <fcntl.h>\n#include <sys/mman.h>\n#include <unistd.h>\n"
                 + CProgram.declarations(spec, target) + """
                 int main(int argc, char **argv) {
@@ -72,22 +72,24 @@ class SharedAtomicsTest {
         Path file = work.resolve("shared.bin");
         try (Arena arena = Arena.ofShared()) {
             MemorySegment s = CrossLanguageTest.map(file, 4096, arena);
-            boolean host = tc == Toolchain.HOST;
+            boolean host = !tc.emulated();
             Class<?> type = code.type(host ? "Counter$Host" : "Counter");
             Object counter = host ? null : code.accessor("Counter", target.name());
-            java.util.List<String> cmd = new java.util.ArrayList<>();
-            tc.emulator().ifPresent(cmd::add);
-            cmd.addAll(java.util.List.of(exe.toString(), file.toString()));
-            Process p = new ProcessBuilder(cmd).inheritIO().start();
-            while ((short) call(type, counter, "tag", s) != 1) VarHandle.acquireFence();
-            call(type, counter, "tag", s, (short) 2);
-            VarHandle.fullFence();
-            for (int i = 0; i < N; i++) {
-                call(type, counter, "count_getAndAdd", s, 1);
-                call(type, counter, "total_getAndAdd", s, 3L);
+            try (RunningProcess p = tc.command(exe, file.toString()).start()) {
+                // the C side says it is ready; one that died or hangs first fails here, not forever
+                while ((short) call(type, counter, "tag", s) != 1) {
+                    if (!p.isAlive() || p.overdue()) fail("the C side never got ready:\n" + p.outputSoFar());
+                    VarHandle.acquireFence();
+                }
+                call(type, counter, "tag", s, (short) 2);
+                VarHandle.fullFence();
+                for (int i = 0; i < N; i++) {
+                    call(type, counter, "count_getAndAdd", s, 1);
+                    call(type, counter, "total_getAndAdd", s, 3L);
+                }
+                ProcessResult r = p.await();
+                assertEquals(0, r.exitCode(), r::output);
             }
-            if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
-            assertEquals(0, p.exitValue());
             assertEquals(2 * N, call(type, counter, "count_getVolatile", s));
             assertEquals(6L * N, call(type, counter, "total_getVolatile", s));
         }

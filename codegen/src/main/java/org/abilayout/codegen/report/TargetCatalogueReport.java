@@ -29,7 +29,7 @@ public final class TargetCatalogueReport {
         table.row("target", "cpu", "os", "model", "endian", "char", "long", "llong", "ptr", "double", "ldouble",
                 "wchar", "ref");
         for (Target t : targets) {
-            List<String> cells = new ArrayList<>(List.of(t.name(), t.cpu(), t.os(), t.dataModel().predicateName(),
+            List<String> cells = new ArrayList<>(List.of(t.name(), t.cpu().specName(), t.os().specName(), t.dataModel().predicateName(),
                     lower(t.endian()), t.charSigned() ? "signed" : "unsigned"));
             for (Storage s : VARYING) cells.add(sizeAlign(t.info(s)));
             cells.add(lower(t.reference()));
@@ -57,8 +57,8 @@ public final class TargetCatalogueReport {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", t.name());
-            m.put("cpu", t.cpu());
-            m.put("os", t.os());
+            m.put("cpu", t.cpu().specName());
+            m.put("os", t.os().specName());
             m.put("data_model", t.dataModel().predicateName());
             m.put("endian", lower(t.endian()));
             m.put("char_signed", t.charSigned());

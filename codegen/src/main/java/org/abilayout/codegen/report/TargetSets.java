@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.abilayout.arch.Catalogue;
+import org.abilayout.arch.Cpu;
 import org.abilayout.arch.DataModel;
 import org.abilayout.arch.Endian;
+import org.abilayout.arch.Os;
 import org.abilayout.arch.Target;
 
 /**
@@ -62,10 +64,14 @@ public final class TargetSets {
         g.put("targets with 32-bit pointers", t -> t.pointerBytes() == 4);
         g.put("big-endian targets", t -> t.endian() == Endian.BIG);
         g.put("little-endian targets", t -> t.endian() == Endian.LITTLE);
-        for (String os : new TreeSet<>(Target.OSES)) g.put(os + " targets", t -> t.os().equals(os));
-        for (String cpu : new TreeSet<>(Target.CPUS)) g.put(cpu + " targets", t -> t.cpu().equals(cpu));
+        for (Os os : sortedByName(Os.values(), Os::specName)) g.put(os.specName() + " targets", t -> t.os() == os);
+        for (Cpu cpu : sortedByName(Cpu.values(), Cpu::specName)) g.put(cpu.specName() + " targets", t -> t.cpu() == cpu);
         g.put("big-endian targets with 32-bit pointers", t -> t.endian() == Endian.BIG && t.pointerBytes() == 4);
         g.put("big-endian targets with 64-bit pointers", t -> t.endian() == Endian.BIG && t.pointerBytes() == 8);
         return g;
+    }
+
+    private static <T> List<T> sortedByName(T[] values, java.util.function.Function<T, String> name) {
+        return java.util.Arrays.stream(values).sorted(java.util.Comparator.comparing(name)).toList();
     }
 }

@@ -48,7 +48,9 @@ class CPredicatesTest {
 
     @Test
     void archAcceptsGccAndMsvcSpellings() throws Exception {
-        assertEquals("(defined(__x86_64__) || defined(_M_X64))", translate("arch(x86_64)"));
+        // ARM64EC code defines _M_X64 too but runs on arm64: excluded, as in the target identification
+        assertEquals("(defined(__x86_64__) || (defined(_M_X64) && !defined(_M_ARM64EC)))", translate("arch(x86_64)"));
+        assertEquals("(defined(__aarch64__) || defined(_M_ARM64))", translate("arch(aarch64)"));
         assertEquals("((defined(__mips__) && !defined(__mips64)) || defined(__mips64))", translate("arch(mips, mips64)"));
         assertEquals("(defined(__riscv) && __riscv_xlen == 32)", translate("arch(riscv32)"));
     }

@@ -2,8 +2,10 @@ package org.abilayout.spec.predicate;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.abilayout.arch.Cpu;
 import org.abilayout.arch.DataModel;
 import org.abilayout.arch.Endian;
+import org.abilayout.arch.Os;
 import org.abilayout.arch.Target;
 
 /**
@@ -40,7 +42,7 @@ public sealed interface Predicate {
     }
 
     /** {@code arch(...)}: the target's cpu family is one of these. */
-    record ArchIn(List<String> cpus) implements Predicate {
+    record ArchIn(List<Cpu> cpus) implements Predicate {
         public ArchIn {
             cpus = List.copyOf(cpus);
         }
@@ -50,12 +52,12 @@ public sealed interface Predicate {
         }
 
         public String spelling() {
-            return "arch(" + String.join(", ", cpus) + ")";
+            return "arch(" + cpus.stream().map(Cpu::specName).collect(Collectors.joining(", ")) + ")";
         }
     }
 
     /** {@code os(...)}: the target's operating system is one of these. */
-    record OsIn(List<String> oses) implements Predicate {
+    record OsIn(List<Os> oses) implements Predicate {
         public OsIn {
             oses = List.copyOf(oses);
         }
@@ -65,7 +67,7 @@ public sealed interface Predicate {
         }
 
         public String spelling() {
-            return "os(" + String.join(", ", oses) + ")";
+            return "os(" + oses.stream().map(Os::specName).collect(Collectors.joining(", ")) + ")";
         }
     }
 

@@ -1,13 +1,18 @@
 package org.abilayout.spec.predicate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.abilayout.arch.Catalogue;
+import org.abilayout.arch.Cpu;
 import org.abilayout.arch.DataModel;
 import org.abilayout.arch.Endian;
+import org.abilayout.arch.Os;
 import org.abilayout.arch.Target;
 
 /**
@@ -31,16 +36,26 @@ public final class PredicateParser {
     }
 
     private static final int MAX_DEPTH = 64;
+    private static final Map<String, Cpu> CPUS = byName(Cpu.values(), Cpu::specName);
+    private static final Map<String, Os> OSES = byName(Os.values(), Os::specName);
     private final String text;
+    private final Catalogue catalogue;
     private int pos;
     private int depth;
 
-    private PredicateParser(String text) {
+    private PredicateParser(String text, Catalogue catalogue) {
         this.text = text;
+        this.catalogue = catalogue;
     }
 
+    /** A predicate over the standard catalogue's targets. */
     public static Predicate parse(String text) throws PredicateException {
-        PredicateParser p = new PredicateParser(text);
+        return parse(text, Catalogue.standard());
+    }
+
+    /** A predicate whose {@code target(...)} names are those of {@code catalogue}. */
+    public static Predicate parse(String text, Catalogue catalogue) throws PredicateException {
+        PredicateParser p = new PredicateParser(text, catalogue);
         p.skipSpace();
         if (p.pos >= text.length()) throw new PredicateException(0, "empty predicate in @if(); write e.g. @if(ilp32)");
         Predicate result = p.or();
@@ -99,36 +114,43 @@ public final class PredicateParser {
                 return new Predicate.IsEndian(Endian.LITTLE);
             }
             case "arch" -> {
-                return new Predicate.ArchIn(list(Target.CPUS, "cpu"));
+                return new Predicate.ArchIn(list(CPUS, "cpu"));
             }
             case "os" -> {
-                return new Predicate.OsIn(list(Target.OSES, "os"));
+                return new Predicate.OsIn(list(OSES, "os"));
             }
             case "target" -> {
-                Set<String> names = new TreeSet<>();
-                for (Target t : Catalogue.all()) names.add(t.name());
-                return new Predicate.TargetIn(list(names, "target"));
+                String[] names = catalogue.targets().stream().map(Target::name).toArray(String[]::new);
+                return new Predicate.TargetIn(list(byName(names, Function.identity()), "target"));
             }
             default -> throw new PredicateException(start, "unknown predicate '" + name
                     + "'; known: lp64, ilp32, llp64, big_endian, little_endian, arch(...), os(...), target(...)");
         }
     }
 
-    private List<String> list(Set<String> known, String what) throws PredicateException {
+    private <T> List<T> list(Map<String, T> known, String what) throws PredicateException {
         expect("(");
-        List<String> names = new ArrayList<>();
+        List<T> values = new ArrayList<>();
         do {
             skipSpace();
             int start = pos;
             String n = name();
             if (n.isEmpty()) throw new PredicateException(start, "expected a " + what + " name");
-            if (!known.contains(n)) {
-                throw new PredicateException(start, "unknown " + what + " '" + n + "'; known: " + String.join(", ", new TreeSet<>(known)));
+            T value = known.get(n);
+            if (value == null) {
+                throw new PredicateException(start, "unknown " + what + " '" + n + "'; known: "
+                        + String.join(", ", new TreeSet<>(known.keySet())));
             }
-            names.add(n);
+            values.add(value);
         } while (accept(","));
         expect(")");
-        return names;
+        return values;
+    }
+
+    private static <T> Map<String, T> byName(T[] values, Function<T, String> name) {
+        Map<String, T> m = new LinkedHashMap<>();
+        Arrays.stream(values).forEach(v -> m.put(name.apply(v), v));
+        return m;
     }
 
     private String name() {
