@@ -27,7 +27,7 @@ class KilledOwnerTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void theNextLockerLearnsOfTheDeathAndRecoversEveryTime() throws Exception {
         try (TestFile f = TestFile.initialized("killed"); ExecutorService pool = Executors.newSingleThreadExecutor()) {
-            SharedMutex m = f.mutex();
+            LowLevelMutex m = f.mutex().lowLevel();
             String path = f.path.toString();
             for (int round = 0; round < ROUNDS; round++) {
                 boolean java = round % JAVA_EVERY == 0;
@@ -76,7 +76,7 @@ class KilledOwnerTest {
             holder.destroyForcibly();
             assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
             assertEquals("EOWNERDEAD", Processes.finish(Processes.c("recover", path, "consistent"), 30, "recover").strip());
-            SharedMutex m = f.mutex();
+            LowLevelMutex m = f.mutex().lowLevel();
             assertEquals(LockResult.ACQUIRED, m.lock(Duration.ofSeconds(5)), "C marked it consistent");
             m.unlock();
         }
@@ -103,12 +103,12 @@ class KilledOwnerTest {
     void aCProcessCannotUnlockAMutexThisProcessHolds() {
         try (TestFile f = TestFile.initialized("foreign")) {
             SharedMutex m = f.mutex();
-            m.lock();
-            Process p = Processes.c("unlock-foreign", f.path.toString());
-            String out = Processes.finish(p, 20, "unlock-foreign");
-            assertEquals("EPERM", out.strip());
-            assertTrue(m.isHeldByCurrentThread());
-            m.unlock();
+            try (Guard g = m.lock()) {
+                Process p = Processes.c("unlock-foreign", f.path.toString());
+                String out = Processes.finish(p, 20, "unlock-foreign");
+                assertEquals("EPERM", out.strip());
+                assertTrue(m.isHeldByCurrentThread());
+            }
         }
     }
 
