@@ -99,6 +99,32 @@ class KilledOwnerTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aVersion1MutexIsSharedWithTheBarePidAndStillRecovered() throws Exception {
+        try (TestFile f = TestFile.initialized("version-1")) {
+            // as a version-1 library initialises it: no owner_start, no pid_ns
+            long at = TestFile.MUTEX;
+            var abi = org.abilayout.mutex.layout.MutexAbi.host().mutex();
+            f.segment.set(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("layout_version"), 1);
+            f.segment.set(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("pid_ns"), 0);
+            String path = f.path.toString();
+            Process holder = Processes.c("hold", path);
+            awaitLocked(holder, "C", 0);
+            int word = f.segment.get(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("lock"));
+            assertEquals(holder.pid(), word, "a version-1 lock word is the bare pid");
+            assertEquals(0, f.segment.get(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("owner_start")));
+            holder.destroyForcibly();
+            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+            try (Guard g = f.mutex().lock()) {
+                assertTrue(g.ownerDied());
+                assertEquals(ProcessHandle.current().pid(), f.segment.get(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("lock"))
+                        & ~org.abilayout.mutex.abi.Constants.SHARED_MUTEX_WAITERS, "this process took it over, by its bare pid too");
+                g.markConsistent();
+            }
+        }
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aCProcessCannotUnlockAMutexThisProcessHolds() {
         try (TestFile f = TestFile.initialized("foreign")) {
