@@ -17,11 +17,15 @@ import java.time.Instant;
  */
 public final class Guard implements AutoCloseable {
     private final LowLevelMutex mutex;
+    /** The thread that locked: only it may use the guard. */
+    private final Thread thread;
     private boolean held = true;
     private boolean ownerDied;
+    private boolean gaveUp;
 
     Guard(LowLevelMutex mutex, LockResult acquired) {
         this.mutex = mutex;
+        this.thread = Thread.currentThread();
         this.ownerDied = acquired == LockResult.OWNER_DIED;
     }
 
@@ -56,6 +60,7 @@ public final class Guard implements AutoCloseable {
         requireOwnerDied("markNotRecoverable");
         mutex.markNotRecoverable();
         ownerDied = false;
+        gaveUp = true;
     }
 
     /**
@@ -115,8 +120,13 @@ public final class Guard implements AutoCloseable {
     @Override
     public void close() {
         if (!held) return;
+        requireThread("close");
         held = false;
-        mutex.unlock();
+        if (!ownerDied && !gaveUp) {
+            mutex.unlockConsistent();
+            return;
+        }
+        mutex.unlock(); // wakes every waiter: the mutex is not recoverable now
         if (ownerDied) {
             ownerDied = false;
             throw new UnhandledOwnerDeathException("the guard was closed without handling the death of a previous"
@@ -151,6 +161,13 @@ public final class Guard implements AutoCloseable {
 
     private void requireHeld(String what) {
         if (!held) throw new IllegalStateException(what + ": the guard no longer holds the mutex");
+        requireThread(what);
+    }
+
+    private void requireThread(String what) {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalMonitorStateException(what + ": the guard belongs to " + thread + ", not to " + Thread.currentThread());
+        }
     }
 
     private void requireOwnerDied(String what) {

@@ -287,13 +287,26 @@ public final class LowLevelMutex {
         release(segment, 1);
     }
 
+    /**
+     * For a {@link Guard} of the calling thread that saw no owner death and gave nothing up: the
+     * state is consistent, and the guard's thread and held flag stand for the ownership checks of
+     * {@link #unlock()}.
+     */
+    void unlockConsistent() {
+        release(segment, 1);
+    }
+
     /** Clears the owner, then the lock word; wakes {@code count} sleepers if there are any. */
     private void release(MemorySegment s, int count) {
         Host.owner_tid_setRelease(s, 0);
         if (recordsStart) Host.owner_start_setRelease(s, 0);
-        int was = me;
-        // an exchange, as a CAS loop on the generated accessors; first guess: no waiters
-        while (!Host.lock_compareAndSet(s, was, 0)) was = Host.lock_getVolatile(s);
+        if (Host.lock_compareAndSet(s, me, 0)) return; // no waiters: the common case
+        // an exchange, as a CAS loop on the generated accessors
+        int was;
+        do {
+            was = Host.lock_getVolatile(s);
+            if ((was & OWNER_BITS) != me) throw new IllegalMonitorStateException("the lock word no longer names this process");
+        } while (!Host.lock_compareAndSet(s, was, 0));
         if ((was & WAITERS) != 0) waiter.wake(lockWord, count);
     }
 

@@ -153,6 +153,17 @@ class GuardTest {
     }
 
     @Test
+    void onlyTheThreadThatLockedMayCloseTheGuard() throws Exception {
+        try (Guard g = mutex.lock()) {
+            var e = other.submit(() -> assertThrows(IllegalMonitorStateException.class, g::close)).get(10, TimeUnit.SECONDS);
+            assertTrue(e.getMessage().contains("belongs to"), e.getMessage());
+            assertTrue(g.isHeld());
+            assertTrue(mutex.isHeldByCurrentThread());
+        }
+        assertEquals(0, mutex.ownerPid());
+    }
+
+    @Test
     void aClosedGuardRefusesToAwait() {
         Guard g = mutex.lock();
         g.close();
