@@ -172,35 +172,35 @@ extern "C" {
 /**
  * struct shared_mutex.magic of an initialised mutex ("SHMX" read as a big-endian word).
  *
- * From shared_mutex.layout:14.
+ * From shared_mutex.layout:15.
  */
 #define SHARED_MUTEX_MAGIC ((uint32_t)1397247320u)
 
 /**
  * struct shared_cond.magic of an initialised condition ("SHCV" read as a big-endian word).
  *
- * From shared_mutex.layout:16.
+ * From shared_mutex.layout:17.
  */
 #define SHARED_COND_MAGIC ((uint32_t)1397244758u)
 
 /**
  * Lock word: set while some thread sleeps (or is about to sleep) in FUTEX_WAIT on it.
  *
- * From shared_mutex.layout:19.
+ * From shared_mutex.layout:20.
  */
 #define SHARED_MUTEX_WAITERS ((uint32_t)2147483648u)
 
 /**
  * Lock word of a version-1 instance: the owner's process id (Linux pid_max is at most 2^22).
  *
- * From shared_mutex.layout:21.
+ * From shared_mutex.layout:22.
  */
 #define SHARED_MUTEX_PID_MASK ((uint32_t)1073741823u)
 
 /**
  * Lock word (version 2): the owner's process id, below the owner tag.
  *
- * From shared_mutex.layout:23.
+ * From shared_mutex.layout:24.
  */
 #define SHARED_MUTEX_OWNER_PID_MASK ((uint32_t)4194303u)
 
@@ -210,35 +210,35 @@ extern "C" {
  * CAS, so a process that reuses a dead owner's pid differs from it (510 times in 511) from the
  * first instant; owner_start tells them apart exactly.
  *
- * From shared_mutex.layout:28.
+ * From shared_mutex.layout:29.
  */
 #define SHARED_MUTEX_OWNER_TAG_MASK ((uint32_t)2143289344u)
 
 /**
  * Lock word (version 2): where the owner tag starts.
  *
- * From shared_mutex.layout:30.
+ * From shared_mutex.layout:31.
  */
 #define SHARED_MUTEX_OWNER_TAG_SHIFT ((uint32_t)22u)
 
 /**
  * state: the data the mutex protects is consistent.
  *
- * From shared_mutex.layout:33.
+ * From shared_mutex.layout:34.
  */
 #define SHARED_MUTEX_CONSISTENT ((uint32_t)0u)
 
 /**
  * state: an owner died holding the lock; the next owner must repair and mark it consistent.
  *
- * From shared_mutex.layout:35.
+ * From shared_mutex.layout:36.
  */
 #define SHARED_MUTEX_OWNER_DIED ((uint32_t)1u)
 
 /**
  * state: an owner gave up after an owner died; every lock attempt fails from now on.
  *
- * From shared_mutex.layout:37.
+ * From shared_mutex.layout:38.
  */
 #define SHARED_MUTEX_NOT_RECOVERABLE ((uint32_t)2u)
 
@@ -246,7 +246,7 @@ extern "C" {
  * A robust, error-checking, process-shared mutex.
  * Version 2 names the owner by pid and start time (pid reuse) and records the pid namespace.
  *
- * From shared_mutex.layout:44.
+ * From shared_mutex.layout:45.
  */
 struct ORG_ABILAYOUT_MUTEX_ALIGNED(64) shared_mutex {
     /** SHARED_MUTEX_MAGIC once initialised (stored last, with release order); attach refuses anything else. */
@@ -315,7 +315,7 @@ static inline void shared_mutex_init(struct shared_mutex *p) {
 /**
  * A condition variable for shared_mutex, sleeping on a sequence word.
  *
- * From shared_mutex.layout:77.
+ * From shared_mutex.layout:78.
  */
 struct ORG_ABILAYOUT_MUTEX_ALIGNED(64) shared_cond {
     /** SHARED_COND_MAGIC once initialised (stored last, with release order); attach refuses anything else. */
@@ -356,7 +356,7 @@ static inline void shared_cond_init(struct shared_cond *p) {
 /**
  * struct shared_region.magic of a region whose initialisation finished ("SHRG" read as a big-endian word).
  *
- * From shared_mutex.layout:93.
+ * From shared_mutex.layout:94.
  */
 #define SHARED_REGION_MAGIC ((uint32_t)1397248583u)
 
@@ -368,7 +368,7 @@ static inline void shared_cond_init(struct shared_cond *p) {
  * publishes magic last. A creator that dies half-way leaves magic at 0 and init_lock naming a
  * dead owner: the next caller inherits the lock (owner died) and initialises from scratch.
  *
- * From shared_mutex.layout:103.
+ * From shared_mutex.layout:104.
  */
 struct ORG_ABILAYOUT_MUTEX_ALIGNED(64) shared_region {
     /** SHARED_REGION_MAGIC once initialised (stored last, with release order); 0 before. */
