@@ -77,7 +77,14 @@ public class WaiterTest {
         // the shell starts a grandchild, then becomes `sleep 600`, which never reaps it
         Process parent = new ProcessBuilder("sh", "-c", "sleep 60 & echo $!; exec sleep 600").start();
         try {
-            int pid = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().strip());
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()));
+            int pid = Integer.parseInt(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine().strip();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(20, TimeUnit.SECONDS));
             awaitExec(parent.pid(), "sleep"); // until then the shell might still reap its child
             assertTrue(Liveness.ownerAlive(waiter, self, pid, 0, true));
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
