@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.abilayout.mutex.Guard;
+import org.abilayout.mutex.LowLevelMutex;
 import org.abilayout.mutex.SharedCondition;
 import org.abilayout.mutex.SharedMutex;
 
@@ -14,8 +16,9 @@ import org.abilayout.mutex.SharedMutex;
  * describes the file both map). A plain harness, not JMH: warm-up, then the best of five timed runs
  * for the uncontended loop, and one long timed run after a warm-up for the ping-pong.
  *
- *   MutexBench uncontended ours|filelock FILE N        -> ns per lock+unlock
- *   MutexBench pingpong ours|filelock FILE N ROLE      -> ns per round trip (ROLE 0 prints)
+ *   MutexBench uncontended ours|lowlevel|filelock FILE N  -> ns per lock+unlock
+ *   MutexBench pingpong ours|filelock FILE N ROLE         -> ns per round trip (ROLE 0 prints)
+ * ("ours" is the guard API, try-with-resources; "lowlevel" is LowLevelMutex, lock and unlock by hand.)
  */
 public final class MutexBench {
     private static final long COND = 64;
@@ -34,11 +37,10 @@ public final class MutexBench {
             boolean ours = args[1].equals("ours");
             switch (args[0]) {
                 case "uncontended" -> {
-                    if (ours) uncontendedOurs(mutex, n / 10); else uncontendedFileLock(ch, n / 10);
+                    String which = args[1];
+                    run(which, mutex, ch, n / 10);
                     double best = Double.MAX_VALUE;
-                    for (int rep = 0; rep < 5; rep++) {
-                        best = Math.min(best, ours ? uncontendedOurs(mutex, n) : uncontendedFileLock(ch, n));
-                    }
+                    for (int rep = 0; rep < 5; rep++) best = Math.min(best, run(which, mutex, ch, n));
                     System.out.printf("%.2f%n", best);
                 }
                 case "pingpong" -> {
@@ -55,7 +57,26 @@ public final class MutexBench {
         }
     }
 
+    private static double run(String which, SharedMutex m, FileChannel ch, long n) throws IOException {
+        return switch (which) {
+            case "ours" -> uncontendedOurs(m, n);
+            case "lowlevel" -> uncontendedLowLevel(m.lowLevel(), n);
+            case "filelock" -> uncontendedFileLock(ch, n);
+            default -> throw new IllegalArgumentException(which);
+        };
+    }
+
     private static double uncontendedOurs(SharedMutex m, long n) {
+        long t0 = System.nanoTime();
+        for (long i = 0; i < n; i++) {
+            try (Guard g = m.lock()) {
+                // empty critical section
+            }
+        }
+        return (double) (System.nanoTime() - t0) / n;
+    }
+
+    private static double uncontendedLowLevel(LowLevelMutex m, long n) {
         long t0 = System.nanoTime();
         for (long i = 0; i < n; i++) {
             m.lock();
@@ -74,11 +95,11 @@ public final class MutexBench {
 
     private static void pingPongOurs(SharedMutex m, SharedCondition c, MemorySegment f, long n, int role) {
         for (long i = 0; i < n; i++) {
-            m.lock();
-            while (f.get(ValueLayout.JAVA_LONG, TURN) != role) c.await(m);
-            f.set(ValueLayout.JAVA_LONG, TURN, 1 - role);
-            c.signal();
-            m.unlock();
+            try (Guard g = m.lock()) {
+                while (f.get(ValueLayout.JAVA_LONG, TURN) != role) g.await(c);
+                f.set(ValueLayout.JAVA_LONG, TURN, 1 - role);
+                c.signal();
+            }
         }
     }
 

@@ -19,9 +19,9 @@ N_PINGPONG=${N_PINGPONG:-20000}
 N_PINGPONG_FILELOCK=${N_PINGPONG_FILELOCK:-300}
 REPEAT=${REPEAT:-7}
 
-header="$module/target/generated-sources/abilayout/c"   # generated from the spec by the build
-[ -f "$header/org_abilayout_mutex.h" ] || { echo "run the build first: $header/org_abilayout_mutex.h is missing" >&2; exit 1; }
-gcc -O2 -std=c11 -Wall -I "$header" -I "$module/src/main/c" "$module/src/main/c/shared_mutex.c" "$here/bench.c" -o "$out/bench" -lpthread
+src="$module/src/main/c"   # the library and its generated header (committed)
+gcc -O2 -std=c11 -Wall -I "$src" "$src/shared_mutex.c" "$src/shared_mutex_sys.c" "$src/shared_region.c" "$here/bench.c" \
+  -o "$out/bench" -pthread
 "$javac" -d "$out" -cp "$cp" "$here/MutexBench.java"
 file=/dev/shm/abilayout-bench-$$
 trap 'rm -f "$file"' EXIT
@@ -41,6 +41,7 @@ j="'$java' --enable-native-access=ALL-UNNAMED -cp '$out:$cp' MutexBench"
 # machine load; each figure is the best (least disturbed) of its REPEAT runs
 set -- \
   u_java "$j uncontended ours $file $N_UNCONTENDED" \
+  u_low "$j uncontended lowlevel $file $N_UNCONTENDED" \
   u_c "$c uncontended ours $file $N_UNCONTENDED" \
   u_pthread "$c uncontended pthread $file $N_UNCONTENDED" \
   u_robust "$c uncontended pthread-robust $file $N_UNCONTENDED" \
@@ -66,7 +67,8 @@ done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "| lock | uncontended lock+unlock (ns/op) | vs glibc | two-process ping-pong (ns/round trip) | vs glibc |"
 echo "| --- | ---: | ---: | ---: | ---: |"
-echo "| SharedMutex, Java (FFM futex) | $u_java | $(ratio "$u_java" "$u_pthread")× | $p_java (Java↔Java) | $(ratio "$p_java" "$p_pthread")× |"
+echo "| SharedMutex, Java (FFM futex), guard (try-with-resources) | $u_java | $(ratio "$u_java" "$u_pthread")× | $p_java (Java↔Java) | $(ratio "$p_java" "$p_pthread")× |"
+echo "| LowLevelMutex, Java (lock/unlock by hand) | $u_low | $(ratio "$u_low" "$u_pthread")× | | |"
 echo "| same protocol, C (shared_mutex.c) | $u_c | $(ratio "$u_c" "$u_pthread")× | $p_c (C↔C) | $(ratio "$p_c" "$p_pthread")× |"
 echo "| same protocol, Java↔C | | | $p_mixed | $(ratio "$p_mixed" "$p_pthread")× |"
 echo "| glibc pthread_mutex_t, PROCESS_SHARED | $u_pthread | 1.00× | $p_pthread (with pthread_cond_t) | 1.00× |"

@@ -1,6 +1,7 @@
 package org.abilayout.mutex;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.function.ToIntFunction;
 
@@ -21,11 +22,15 @@ record Instance(String struct, long size, long align, int version, int magic,
         ToIntFunction<MemorySegment> flagsOf, ObjIntConsumer<MemorySegment> publishMagic,
         ObjIntConsumer<MemorySegment> setVersion) {
 
-    /** Zeroes the struct (reserved words included), writes the version, then publishes the magic. */
-    MemorySegment initialize(MemorySegment segment) {
+    /**
+     * Zeroes the struct (reserved words included), writes the version and what {@code fill}
+     * writes, then publishes the magic.
+     */
+    MemorySegment initialize(MemorySegment segment, Consumer<MemorySegment> fill) {
         MemorySegment s = slice(segment);
         s.fill((byte) 0);
         setVersion.accept(s, version);
+        fill.accept(s);
         // magic last, with release order: an attach that races with initialisation sees no magic
         // rather than half a struct
         publishMagic.accept(s, magic);
@@ -34,13 +39,18 @@ record Instance(String struct, long size, long align, int version, int magic,
 
     /** Checks that {@code segment} holds an initialised instance this library can use. */
     MemorySegment attach(MemorySegment segment) {
-        MemorySegment s = slice(segment);
+        return check(slice(segment));
+    }
+
+    /** As {@link #attach}, for a slice already checked for size and alignment. */
+    MemorySegment check(MemorySegment s) {
         String what = "struct " + struct;
         int found = magicOf.applyAsInt(s);
         int v = versionOf.applyAsInt(s);
         if (found != magic) {
             if (found == 0 && v == 0) {
-                throw new IncompatibleLayoutException("the segment holds no " + what + " (all zero): initialize it first");
+                throw new IncompatibleLayoutException("the segment holds no " + what + " (all zero): initialize it first,"
+                        + " or let SharedRegion.createOrAttach do it");
             }
             if (found == Integer.reverseBytes(magic)) {
                 throw new IncompatibleLayoutException(what + " was initialised by a process of the other byte order"
@@ -64,7 +74,7 @@ record Instance(String struct, long size, long align, int version, int magic,
         return s;
     }
 
-    private MemorySegment slice(MemorySegment segment) {
+    MemorySegment slice(MemorySegment segment) {
         if (segment.byteSize() < size) {
             throw new IncompatibleLayoutException("a segment of " + segment.byteSize() + " bytes cannot hold struct "
                     + struct + " (" + size + " bytes)");

@@ -4,8 +4,9 @@ import java.io.Serial;
 
 /**
  * The mutex is not recoverable (like {@code ENOTRECOVERABLE}): an owner died holding it, and the
- * process that inherited the lock unlocked it without {@link SharedMutex#markConsistent()}. Every
- * lock attempt fails from then on, in every process, until the segment is initialised again.
+ * process that inherited the lock gave up instead of marking it consistent. Every acquiring
+ * operation (lock, timed lock, try-lock, the relock of an await) throws it from then on, in
+ * every process, without the lock, until the segment is initialised again.
  */
 public final class MutexNotRecoverableException extends IllegalStateException {
     @Serial

@@ -5,6 +5,7 @@ import static org.abilayout.mutex.abi.Constants.SHARED_COND_MAGIC;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.abilayout.mutex.abi.SharedCond.Host;
 import org.abilayout.mutex.sys.Waiter;
@@ -12,7 +13,9 @@ import org.abilayout.mutex.sys.Word;
 
 /**
  * A condition variable in shared memory ({@code struct shared_cond}) for use with a
- * {@link SharedMutex}, from Java and C processes alike.
+ * {@link SharedMutex}, from Java and C processes alike. Wait on it through the mutex's guard
+ * ({@link Guard#await(SharedCondition)}); the {@code await} methods here are the low-level API,
+ * for a {@link LowLevelMutex}.
  *
  * <p>It sleeps on a sequence word. {@code await} reads the sequence while holding the mutex,
  * unlocks, and sleeps only while the sequence is unchanged; {@code signal} increments the sequence
@@ -22,7 +25,9 @@ import org.abilayout.mutex.sys.Word;
  */
 public final class SharedCondition {
     private static final long SEQ_OFFSET = Host.layout().byteOffset(PathElement.groupElement("seq"));
-    private static final Instance INSTANCE = new Instance("shared_cond", Host.byteSize(), Host.layout().byteAlignment(),
+    /** Sleeps of a bounded wait end this often, so that a missed deadline is noticed even without a wake-up. */
+    private static final long SLICE_NANOS = Duration.ofMillis(50).toNanos();
+    static final Instance INSTANCE = new Instance("shared_cond", Host.byteSize(), Host.layout().byteAlignment(),
             org.abilayout.mutex.abi.SharedCond.CURRENT_VERSION, SHARED_COND_MAGIC, Host::magic_getVolatile,
             Host::layout_version, Host::flags, Host::magic_setRelease, Host::layout_version);
 
@@ -42,9 +47,14 @@ public final class SharedCondition {
         return Host.byteSize();
     }
 
+    /** {@code _Alignof(struct shared_cond)} on this host (64 on every target). */
+    public static long byteAlignment() {
+        return Host.layout().byteAlignment();
+    }
+
     /** Makes the start of {@code segment} a fresh condition of the current layout version. */
     public static SharedCondition initialize(MemorySegment segment) {
-        return new SharedCondition(INSTANCE.initialize(Objects.requireNonNull(segment)));
+        return new SharedCondition(INSTANCE.initialize(Objects.requireNonNull(segment), s -> { }));
     }
 
     /**
@@ -54,26 +64,6 @@ public final class SharedCondition {
      */
     public static SharedCondition attach(MemorySegment segment) {
         return new SharedCondition(INSTANCE.attach(Objects.requireNonNull(segment)));
-    }
-
-    /**
-     * Releases {@code mutex}, sleeps until signalled (or spuriously woken), and locks it again.
-     *
-     * @throws IllegalMonitorStateException when the current thread does not hold {@code mutex}
-     * @throws OwnerDiedException when relocking found that an owner died holding the mutex; the
-     *     caller holds it
-     */
-    public void await(SharedMutex mutex) {
-        awaitNanos(mutex, -1);
-    }
-
-    /**
-     * As {@link #await(SharedMutex)}, sleeping at most {@code timeout}.
-     *
-     * @return false when the time ran out without a wake-up (the mutex is held again either way)
-     */
-    public boolean await(SharedMutex mutex, Duration timeout) {
-        return awaitNanos(mutex, Math.max(0, timeout.toNanos()));
     }
 
     /** Wakes one waiter, if any. */
@@ -86,28 +76,70 @@ public final class SharedCondition {
         wake(Waiter.ALL);
     }
 
+    /**
+     * Low-level: releases {@code mutex}, sleeps until signalled (or spuriously woken), and locks it
+     * again, as long as that takes. Awaiting after {@link LockResult#OWNER_DIED} without handling it
+     * gives the mutex up (as unlocking does).
+     *
+     * @return {@link LockResult#ACQUIRED} or {@link LockResult#OWNER_DIED}; the caller holds the mutex
+     * @throws IllegalMonitorStateException when the current thread does not hold {@code mutex}
+     * @throws MutexNotRecoverableException when it became not recoverable (not held)
+     */
+    public LockResult await(LowLevelMutex mutex) {
+        return await(mutex, Deadline.FOREVER);
+    }
+
+    /**
+     * Low-level: as {@link #await(LowLevelMutex)}, the whole call, relocking included, ending
+     * within {@code timeout}.
+     *
+     * @return {@link LockResult#ACQUIRED} (woken), {@link LockResult#TIMED_OUT} (the time ran out
+     *     first), {@link LockResult#OWNER_DIED}: the caller holds the mutex; or
+     *     {@link LockResult#NOT_ACQUIRED}: the time ran out while relocking, and it does not
+     */
+    public LockResult await(LowLevelMutex mutex, Duration timeout) {
+        return await(mutex, Deadline.after(timeout));
+    }
+
+    /** Low-level: as {@link #await(LowLevelMutex, Duration)}, ending at {@code deadline} (see {@link SharedMutex#lock(Instant)}). */
+    public LockResult await(LowLevelMutex mutex, Instant deadline) {
+        return await(mutex, Deadline.at(deadline));
+    }
+
+    LockResult await(LowLevelMutex mutex, Deadline deadline) {
+        mutex.checkHeldByCurrentThread("await");
+        int s = Host.seq_getVolatile(segment);
+        Host.waiters_getAndAdd(segment, 1);
+        mutex.unlock();
+        boolean woken;
+        try {
+            woken = sleep(s, deadline);
+        } finally {
+            Host.waiters_getAndAdd(segment, -1);
+        }
+        // the relock is bounded by the same deadline
+        LockResult r = mutex.acquire(deadline);
+        return r == LockResult.ACQUIRED && !woken ? LockResult.TIMED_OUT : r;
+    }
+
+    /** Sleeps while the sequence is {@code s}; false when the deadline passed first. */
+    private boolean sleep(int s, Deadline deadline) {
+        if (!deadline.bounded()) {
+            waiter.await(seqWord, s, -1);
+            return true;
+        }
+        while (true) {
+            long left = deadline.leftNanos();
+            if (left <= 0) return false;
+            if (waiter.await(seqWord, s, Math.min(left, SLICE_NANOS))) return true;
+            if (Host.seq_getVolatile(segment) != s) return true;
+        }
+    }
+
     private void wake(int count) {
         Host.seq_getAndAdd(segment, 1);
         // a waiter increments `waiters` before releasing the mutex, so one that could miss this
         // sequence number is counted by now
         if (Host.waiters_getVolatile(segment) != 0) waiter.wake(seqWord, count);
-    }
-
-    private boolean awaitNanos(SharedMutex mutex, long nanos) {
-        mutex.checkHeldByCurrentThread("await");
-        int s = Host.seq_getVolatile(segment);
-        Host.waiters_getAndAdd(segment, 1);
-        mutex.unlock();
-        boolean woken = true;
-        try {
-            woken = waiter.await(seqWord, s, nanos);
-        } finally {
-            Host.waiters_getAndAdd(segment, -1);
-            if (mutex.lock() == LockResult.OWNER_DIED) {
-                throw new OwnerDiedException("await: the mutex was relocked after its previous owner died holding it;"
-                        + " repair the protected data and call markConsistent()");
-            }
-        }
-        return woken;
     }
 }

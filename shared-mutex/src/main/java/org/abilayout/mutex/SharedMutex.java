@@ -1,76 +1,67 @@
 package org.abilayout.mutex;
 
-import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_CONSISTENT;
-import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_MAGIC;
-import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_NOT_RECOVERABLE;
-import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_OWNER_DIED;
-import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_PID_MASK;
-import static org.abilayout.mutex.abi.Constants.SHARED_MUTEX_WAITERS;
-
-import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
-import java.util.Objects;
-import org.abilayout.mutex.abi.SharedMutex.Host;
-import org.abilayout.mutex.sys.Waiter;
-import org.abilayout.mutex.sys.Word;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A mutex in shared memory ({@code struct shared_mutex} of {@code shared_mutex.layout}) that Java
  * and C processes lock together: robust (the death of an owner process is reported to the next
- * owner, see {@link LockResult#OWNER_DIED}), error-checking (only the owning thread unlocks), not
- * recursive. On Linux waiters sleep in the kernel (futex); elsewhere they poll with backoff.
+ * owner), error-checking (only the owning thread unlocks), not recursive. On Linux waiters sleep
+ * in the kernel (futex); elsewhere they poll with backoff.
  *
- * <p>The lock word is Drepper's three-state futex mutex ("Futexes Are Tricky", mutex 3) with the
- * "locked" state spelled as the owner's pid: 0 is free, {@code pid} is locked, and
- * {@code pid | WAITERS} is locked with sleepers. Naming the owner in the very CAS that takes the
- * lock is what makes robustness sound: there is no instant at which a process holds the lock
- * without the lock word saying so. A waiter that finds the lock held asks whether the owner process
- * still exists ({@code kill(pid, 0)}) before sleeping, sleeps with a timeout so that it asks again
- * periodically, and takes over a dead owner's lock with a CAS on the exact value it inspected.
+ * <p>Acquiring returns a {@link Guard} for try-with-resources:
  *
- * <p>Every access to the struct goes through the accessors generated from the spec
- * ({@code org.abilayout.mutex.abi.SharedMutex.Host}); instances are cheap views over the segment,
- * and any number of them, in any processes, may view the same bytes. The segment must stay mapped
- * while they are in use.
+ * <pre>{@code
+ * try (Guard g = mutex.lock()) {
+ *     g.repairIfOwnerDied(() -> repair(data));   // the one place owner death is reported
+ *     while (!ready(data)) g.await(condition);
+ *     update(data);
+ * }
+ * }</pre>
+ *
+ * A guard whose {@link Guard#ownerDied()} is true must be handled ({@link Guard#markConsistent()}
+ * after repairing, or {@link Guard#markNotRecoverable()}) before it closes: closing it unhandled
+ * throws {@link UnhandledOwnerDeathException}. Every way of acquiring (lock, timed lock, try-lock,
+ * the relock inside an await) reports owner death the same way, through the guard.
+ *
+ * <p>{@link #lowLevel()} gives the same mutex as C has it ({@link LowLevelMutex}: results to
+ * check, unlock by hand), for code that must release on another path than the one that locked.
+ *
+ * <p>Place a mutex on a {@link #byteAlignment()} boundary in a shared mapping ({@link SharedRegion}
+ * and {@link RegionLayout} do it for you). Instances are cheap views over the segment; any number
+ * of them, in any processes, may view the same bytes while the segment stays mapped. Identity of
+ * owners, pid reuse, zombies and pid namespaces: see {@link LowLevelMutex} and docs/shared-mutex.md.
  */
 public final class SharedMutex {
-    private static final int WAITERS = SHARED_MUTEX_WAITERS;
-    private static final int PID_MASK = SHARED_MUTEX_PID_MASK;
-    private static final int CONSISTENT = SHARED_MUTEX_CONSISTENT;
-    private static final int OWNER_DIED = SHARED_MUTEX_OWNER_DIED;
-    private static final int NOT_RECOVERABLE = SHARED_MUTEX_NOT_RECOVERABLE;
-    /** How often a sleeping waiter wakes to ask whether the owner process still exists. */
-    private static final long LIVENESS_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
-    private static final int PID = checkedPid(ProcessHandle.current().pid());
-    private static final long LOCK_OFFSET = Host.layout().byteOffset(PathElement.groupElement("lock"));
-    private static final Instance INSTANCE = new Instance("shared_mutex", Host.byteSize(), Host.layout().byteAlignment(),
-            org.abilayout.mutex.abi.SharedMutex.CURRENT_VERSION, SHARED_MUTEX_MAGIC, Host::magic_getVolatile,
-            Host::layout_version, Host::flags, Host::magic_setRelease, Host::layout_version);
+    private final LowLevelMutex low;
 
-    private final MemorySegment segment;
-    /** The lock word as the futex sees it: an address. */
-    private final Word lockWord;
-    private final Waiter waiter;
-
-    private SharedMutex(MemorySegment segment) {
-        this.segment = segment;
-        this.lockWord = new Word(segment, LOCK_OFFSET);
-        this.waiter = Waiter.forHost();
+    private SharedMutex(LowLevelMutex low) {
+        this.low = low;
     }
 
     /** {@code sizeof(struct shared_mutex)} on this host; the mutex uses the first this many bytes of its segment. */
     public static long byteSize() {
-        return Host.byteSize();
+        return LowLevelMutex.byteSize();
+    }
+
+    /** {@code _Alignof(struct shared_mutex)} on this host: where a mutex may start (64 on every target). */
+    public static long byteAlignment() {
+        return LowLevelMutex.byteAlignment();
     }
 
     /**
      * Makes the first {@link #byteSize()} bytes of {@code segment} a fresh, unlocked, consistent
-     * mutex of the current layout version (reserved words zeroed). Call it once, before any process
-     * attaches; initialising a mutex in use breaks it.
+     * mutex of the current layout version, owned by this pid namespace. Call it once, before any
+     * process attaches; initialising a mutex in use breaks it. (Let {@link SharedRegion} do it when
+     * processes start in no fixed order.)
+     *
+     * @throws IllegalArgumentException when the segment is on the heap or not aligned to
+     *     {@link #byteAlignment()}
      */
     public static SharedMutex initialize(MemorySegment segment) {
-        return new SharedMutex(INSTANCE.initialize(Objects.requireNonNull(segment)));
+        return new SharedMutex(LowLevelMutex.initialize(segment));
     }
 
     /**
@@ -78,157 +69,57 @@ public final class SharedMutex {
      *
      * @throws IncompatibleLayoutException when the segment holds no mutex, one of the other byte
      *     order, or one initialised by a layout version or with features this library does not know
+     * @throws UnsupportedPidNamespaceException when it was initialised in another pid namespace
      */
     public static SharedMutex attach(MemorySegment segment) {
-        return new SharedMutex(INSTANCE.attach(Objects.requireNonNull(segment)));
-    }
-
-    /** Waits as long as it takes. */
-    public LockResult lock() {
-        return acquire(-1);
-    }
-
-    /** Takes the lock if it is free (or its owner is dead), without waiting. */
-    public LockResult tryLock() {
-        return acquire(0);
-    }
-
-    /** Waits at most {@code timeout}; {@link LockResult#NOT_ACQUIRED} when it runs out. */
-    public LockResult lock(Duration timeout) {
-        return acquire(Math.max(0, timeout.toNanos()));
+        return new SharedMutex(LowLevelMutex.attach(segment));
     }
 
     /**
-     * Releases the lock and wakes one waiter. Unlocking after {@link LockResult#OWNER_DIED} without
-     * {@link #markConsistent()} makes the mutex not recoverable and wakes every waiter to tell them.
+     * Waits as long as it takes.
      *
-     * @throws IllegalMonitorStateException when the current thread does not hold the lock
+     * @throws MutexNotRecoverableException when an owner died and its heir gave up (not held)
+     * @throws IllegalStateException when the current thread already holds it
      */
-    public void unlock() {
-        MemorySegment s = segment;
-        if ((Host.lock_getVolatile(s) & PID_MASK) != PID || Host.owner_tid(s) != currentTid()) {
-            checkHeldByCurrentThread("unlock"); // throws, with the details
-        }
-        Host.owner_tid_setRelease(s, 0);
-        boolean giveUp = Host.state_getVolatile(s) == OWNER_DIED;
-        if (giveUp) Host.state_setRelease(s, NOT_RECOVERABLE);
-        int was = release(s);
-        if ((was & WAITERS) != 0) waiter.wake(lockWord, giveUp ? Waiter.ALL : 1);
+    public Guard lock() {
+        return new Guard(low, low.lock());
+    }
+
+    /** Takes the lock if it is free or its owner is dead (a zombie too), without waiting; empty when busy. */
+    public Optional<Guard> tryLock() {
+        return guard(low.tryLock());
+    }
+
+    /** Waits at most {@code timeout} (zero or less: tries once); empty when it ran out. */
+    public Optional<Guard> lock(Duration timeout) {
+        return guard(low.lock(timeout));
     }
 
     /**
-     * Declares the data repaired after {@link LockResult#OWNER_DIED}: the mutex is consistent again.
-     *
-     * @throws IllegalMonitorStateException when the current thread does not hold the lock
-     * @throws IllegalStateException when no owner died (nothing to mark)
+     * Waits until {@code deadline} at the latest: the wall clock is read once, when the call
+     * starts, and the wait runs on {@link System#nanoTime()}, so setting the clock meanwhile does
+     * not move it. A deadline already passed tries once. Empty when it passed.
      */
-    public void markConsistent() {
-        checkHeldByCurrentThread("markConsistent");
-        if (!Host.state_compareAndSet(segment, OWNER_DIED, CONSISTENT)) {
-            throw new IllegalStateException("the mutex is not awaiting recovery");
-        }
+    public Optional<Guard> lock(Instant deadline) {
+        return guard(low.lock(deadline));
+    }
+
+    /** The same mutex with the low-level API. */
+    public LowLevelMutex lowLevel() {
+        return low;
     }
 
     /** Whether the calling thread holds this lock. */
     public boolean isHeldByCurrentThread() {
-        return (Host.lock_getVolatile(segment) & PID_MASK) == PID && Host.owner_tid_getVolatile(segment) == currentTid();
+        return low.isHeldByCurrentThread();
     }
 
     /** The pid of the process holding the lock, 0 when it is free (a snapshot, for diagnostics). */
     public int ownerPid() {
-        return Host.lock_getVolatile(segment) & PID_MASK;
+        return low.ownerPid();
     }
 
-    void checkHeldByCurrentThread(String what) {
-        if (!isHeldByCurrentThread()) {
-            int owner = ownerPid();
-            throw new IllegalMonitorStateException(what + ": the current thread does not hold this mutex ("
-                    + (owner == 0 ? "it is free" : owner == PID ? "another thread of this process holds it"
-                            : "process " + owner + " holds it") + ")");
-        }
-    }
-
-    private LockResult acquire(long timeoutNanos) {
-        MemorySegment s = segment;
-        if (Host.lock_compareAndSet(s, 0, PID)) {
-            Host.owner_tid_setRelease(s, currentTid());
-            if (Host.state_getVolatile(s) == CONSISTENT) return LockResult.ACQUIRED;
-            return acquired(false);
-        }
-        return acquireContended(s, timeoutNanos);
-    }
-
-    private LockResult acquireContended(MemorySegment s, long timeoutNanos) {
-        int c = Host.lock_getVolatile(s);
-        if ((c & PID_MASK) == PID && Host.owner_tid_getVolatile(s) == currentTid()) {
-            throw new IllegalStateException("the current thread already holds this mutex (it is not recursive)");
-        }
-        long start = System.nanoTime();
-        boolean stalled = false;
-        while (true) {
-            if (c == 0) {
-                // Drepper's rule: after sleeping, take the lock as "contended", since others may still sleep
-                if (Host.lock_compareAndSet(s, 0, PID | WAITERS)) return acquired(false);
-                c = Host.lock_getVolatile(s);
-                continue;
-            }
-            int owner = c & PID_MASK;
-            if (owner != PID && !waiter.isAlive(owner, stalled)) {
-                // the CAS on the exact word inspected: if the dead owner's lock changed meanwhile
-                // (another waiter took it over first), we look again
-                if (Host.lock_compareAndSet(s, c, PID | WAITERS)) return acquired(true);
-                c = Host.lock_getVolatile(s);
-                continue;
-            }
-            long left = timeoutNanos < 0 ? LIVENESS_INTERVAL_NANOS : timeoutNanos - (System.nanoTime() - start);
-            if (left <= 0) return LockResult.NOT_ACQUIRED;
-            if ((c & WAITERS) == 0) {
-                if (!Host.lock_compareAndSet(s, c, c | WAITERS)) {
-                    c = Host.lock_getVolatile(s);
-                    continue;
-                }
-                c |= WAITERS;
-            }
-            stalled = !waiter.await(lockWord, c, Math.min(left, LIVENESS_INTERVAL_NANOS));
-            c = Host.lock_getVolatile(s);
-        }
-    }
-
-    private LockResult acquired(boolean tookOverFromDeadOwner) {
-        MemorySegment s = segment;
-        Host.owner_tid_setRelease(s, currentTid());
-        // a dead owner leaves the data suspect, unless an earlier heir already gave up on it
-        if (tookOverFromDeadOwner) Host.state_compareAndSet(s, CONSISTENT, OWNER_DIED);
-        int state = Host.state_getVolatile(s);
-        if (state == CONSISTENT) return LockResult.ACQUIRED;
-        if (state == OWNER_DIED) return LockResult.OWNER_DIED; // this heir, or an earlier one that died too
-        Host.owner_tid_setRelease(s, 0);
-        if ((release(s) & WAITERS) != 0) waiter.wake(lockWord, Waiter.ALL);
-        throw new MutexNotRecoverableException("the shared mutex is not recoverable: an owner died holding it and"
-                + " the next owner unlocked it without markConsistent(); initialise it again");
-    }
-
-    /** Sets the lock word to 0 and returns what it was (an exchange, as a CAS loop on the generated accessors). */
-    private static int release(MemorySegment s) {
-        int was;
-        do {
-            was = Host.lock_getVolatile(s);
-        } while (!Host.lock_compareAndSet(s, was, 0));
-        return was;
-    }
-
-    /**
-     * The thread's identity within this process. A Java thread id, not the OS tid: a virtual thread
-     * may move between carrier threads while it holds the lock.
-     */
-    static int currentTid() {
-        return (int) Thread.currentThread().threadId();
-    }
-
-    private static int checkedPid(long pid) {
-        if (pid <= 0 || pid > Integer.toUnsignedLong(SHARED_MUTEX_PID_MASK)) {
-            throw new IllegalStateException("pid " + pid + " does not fit the lock word");
-        }
-        return (int) pid;
+    private Optional<Guard> guard(LockResult r) {
+        return r.isHeld() ? Optional.of(new Guard(low, r)) : Optional.empty();
     }
 }

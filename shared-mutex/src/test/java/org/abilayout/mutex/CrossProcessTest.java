@@ -29,11 +29,8 @@ class CrossProcessTest {
             for (int t = 0; t < mine.length; t++) {
                 mine[t] = Thread.ofPlatform().start(() -> {
                     for (int i = 0; i < rounds; i++) {
-                        m.lock();
-                        try {
+                        try (Guard g = m.lock()) {
                             f.setLong(TestFile.COUNTER, f.getLong(TestFile.COUNTER) + 1);
-                        } finally {
-                            m.unlock();
                         }
                     }
                 });

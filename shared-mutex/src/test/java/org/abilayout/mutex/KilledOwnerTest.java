@@ -27,7 +27,7 @@ class KilledOwnerTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void theNextLockerLearnsOfTheDeathAndRecoversEveryTime() throws Exception {
         try (TestFile f = TestFile.initialized("killed"); ExecutorService pool = Executors.newSingleThreadExecutor()) {
-            SharedMutex m = f.mutex();
+            LowLevelMutex m = f.mutex().lowLevel();
             String path = f.path.toString();
             for (int round = 0; round < ROUNDS; round++) {
                 boolean java = round % JAVA_EVERY == 0;
@@ -76,7 +76,7 @@ class KilledOwnerTest {
             holder.destroyForcibly();
             assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
             assertEquals("EOWNERDEAD", Processes.finish(Processes.c("recover", path, "consistent"), 30, "recover").strip());
-            SharedMutex m = f.mutex();
+            LowLevelMutex m = f.mutex().lowLevel();
             assertEquals(LockResult.ACQUIRED, m.lock(Duration.ofSeconds(5)), "C marked it consistent");
             m.unlock();
         }
@@ -99,16 +99,42 @@ class KilledOwnerTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aVersion1MutexIsSharedWithTheBarePidAndStillRecovered() throws Exception {
+        try (TestFile f = TestFile.initialized("version-1")) {
+            // as a version-1 library initialises it: no owner_start, no pid_ns
+            long at = TestFile.MUTEX;
+            var abi = org.abilayout.mutex.layout.MutexAbi.host().mutex();
+            f.segment.set(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("layout_version"), 1);
+            f.segment.set(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("pid_ns"), 0);
+            String path = f.path.toString();
+            Process holder = Processes.c("hold", path);
+            awaitLocked(holder, "C", 0);
+            int word = f.segment.get(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("lock"));
+            assertEquals(holder.pid(), word, "a version-1 lock word is the bare pid");
+            assertEquals(0, f.segment.get(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("owner_start")));
+            holder.destroyForcibly();
+            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+            try (Guard g = f.mutex().lock()) {
+                assertTrue(g.ownerDied());
+                assertEquals(ProcessHandle.current().pid(), f.segment.get(java.lang.foreign.ValueLayout.JAVA_INT, at + abi.offset("lock"))
+                        & ~org.abilayout.mutex.abi.Constants.SHARED_MUTEX_WAITERS, "this process took it over, by its bare pid too");
+                g.markConsistent();
+            }
+        }
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aCProcessCannotUnlockAMutexThisProcessHolds() {
         try (TestFile f = TestFile.initialized("foreign")) {
             SharedMutex m = f.mutex();
-            m.lock();
-            Process p = Processes.c("unlock-foreign", f.path.toString());
-            String out = Processes.finish(p, 20, "unlock-foreign");
-            assertEquals("EPERM", out.strip());
-            assertTrue(m.isHeldByCurrentThread());
-            m.unlock();
+            try (Guard g = m.lock()) {
+                Process p = Processes.c("unlock-foreign", f.path.toString());
+                String out = Processes.finish(p, 20, "unlock-foreign");
+                assertEquals("EPERM", out.strip());
+                assertTrue(m.isHeldByCurrentThread());
+            }
         }
     }
 

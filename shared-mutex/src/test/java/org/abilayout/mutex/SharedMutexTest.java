@@ -20,19 +20,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The mutex within one process: threads, error checking, recovery from an owner simulated dead. */
+/**
+ * The mutex within one process through the low-level API (results, unlock by hand): threads, error
+ * checking, recovery from an owner simulated dead. GuardTest covers the guard API on top.
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SharedMutexTest {
     private static final StructAbi ABI = MutexAbi.host().mutex();
 
     private TestFile file;
-    private SharedMutex mutex;
+    private LowLevelMutex mutex;
     private final ExecutorService other = Executors.newSingleThreadExecutor();
 
     @BeforeEach
     void setUp() {
         file = TestFile.initialized("mutex");
-        mutex = file.mutex();
+        mutex = file.mutex().lowLevel();
     }
 
     @AfterEach
@@ -172,7 +175,7 @@ class SharedMutexTest {
                     assertEquals(0, s.get(ValueLayout.JAVA_BYTE, b), "reserved byte " + b);
                 }
             }
-            SharedMutex.attach(s).lock();
+            assertEquals(LockResult.ACQUIRED, LowLevelMutex.attach(s).lock());
         }
     }
 

@@ -10,7 +10,8 @@ import org.abilayout.arch.Target;
 /**
  * The external tools of the test suite and the Debian packages they come from: the catalogue's
  * compilers and emulators ({@link Target#referenceCompiler()}, {@link Target#gcc()}) and the
- * tools that are no target's (abigail-tools). {@code .ci/run} installs exactly
+ * tools that are no target's (abigail-tools; make, pkg-config, cmake and util-linux for the
+ * shared mutex's C package and pid-namespace tests). {@code .ci/run} installs exactly
  * {@link #debianPackages()}, printed by {@link #main}, so the list has one source.
  */
 public final class SuiteTools {
@@ -19,6 +20,12 @@ public final class SuiteTools {
     public static final DebianTool CLANG = Target.Reference.CLANG_19;
     public static final DebianTool ABIDIFF = new DebianTool("abidiff", "abigail-tools");
     public static final DebianTool ABIDW = new DebianTool("abidw", "abigail-tools");
+    /** The shared mutex's C package is built with make and found with pkg-config and CMake. */
+    public static final DebianTool MAKE = new DebianTool("make", "make");
+    public static final DebianTool PKG_CONFIG = new DebianTool("pkg-config", "pkg-config");
+    public static final DebianTool CMAKE = new DebianTool("cmake", "cmake");
+    /** unshare, for the shared mutex's pid-namespace tests. */
+    public static final DebianTool UNSHARE = new DebianTool("unshare", "util-linux");
 
     /**
      * Every package a full test run needs: clang-19 and abigail-tools; each standard catalogue
@@ -36,6 +43,7 @@ public final class SuiteTools {
             packages.add(gcc.qemu().debianPackage());
         }
         packages.add(ABIDIFF.debianPackage());
+        for (DebianTool t : new DebianTool[] {MAKE, PKG_CONFIG, CMAKE, UNSHARE}) packages.add(t.debianPackage());
         return packages;
     }
 

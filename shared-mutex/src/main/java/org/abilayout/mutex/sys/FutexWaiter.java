@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -13,8 +12,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -22,14 +19,12 @@ import java.util.OptionalLong;
  * Linux: sleeps in the kernel with {@code syscall(SYS_futex, ...)} through FFM downcalls. Uses the
  * shared {@code FUTEX_WAIT}/{@code FUTEX_WAKE}, never the {@code _PRIVATE} variants: the kernel
  * must key the wait on the physical page, which other processes map at other addresses.
- * Liveness is {@code kill(pid, 0)} ({@code ESRCH}: no such process), and for the thorough check
- * the state letter of {@code /proc/PID/stat} (a zombie is dead).
+ * A pid exists unless {@code kill(pid, 0)} says {@code ESRCH}.
  */
 final class FutexWaiter implements Waiter {
     private static final int FUTEX_WAIT = 0;
     private static final int FUTEX_WAKE = 1;
     private static final int EPERM = 1;
-    private static final int ESRCH = 3;
     private static final int ETIMEDOUT = 110;
 
     private static final OptionalLong SYS_FUTEX = sysFutex(System.getProperty("os.name"), System.getProperty("os.arch"));
@@ -118,7 +113,7 @@ final class FutexWaiter implements Waiter {
     }
 
     @Override
-    public boolean isAlive(int pid, boolean thorough) {
+    public boolean exists(int pid) {
         if (pid <= 0) return false; // kill(0, 0) would ask about our own process group
         Scratch s = SCRATCH.get();
         int r;
@@ -127,22 +122,6 @@ final class FutexWaiter implements Waiter {
         } catch (Throwable t) {
             throw new IllegalStateException("kill(pid, 0) downcall failed", t);
         }
-        if (r != 0) {
-            int errno = (int) ERRNO.get(s.callState, 0L);
-            return errno == EPERM; // exists, owned by another user
-        }
-        return !thorough || !isZombie(pid);
-    }
-
-    /** A zombie still answers kill(pid, 0) until its parent reaps it, but it holds nothing any more. */
-    private static boolean isZombie(int pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')'); // the command name may contain spaces and parentheses
-            char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
-            return state == 'Z' || state == 'X';
-        } catch (IOException e) {
-            return true; // vanished between the two checks
-        }
+        return r == 0 || (int) ERRNO.get(s.callState, 0L) == EPERM; // EPERM: exists, another user's
     }
 }

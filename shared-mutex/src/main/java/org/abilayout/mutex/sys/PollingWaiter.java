@@ -37,7 +37,7 @@ final class PollingWaiter implements Waiter {
     }
 
     @Override
-    public boolean isAlive(int pid, boolean thorough) {
+    public boolean exists(int pid) {
         return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -1,9 +1,9 @@
 package org.abilayout.mutex.sys;
 
 /**
- * How a thread sleeps until a shared word changes, wakes the sleepers, and tells whether another
- * process is still alive. {@link #forHost()} picks the kernel's futex on Linux and a portable
- * spin-then-park poll elsewhere.
+ * How a thread sleeps until a shared word changes, wakes the sleepers, and tells whether a pid
+ * exists. {@link #forHost()} picks the kernel's futex on Linux and a portable spin-then-park poll
+ * elsewhere. (Whether an owner lives, zombies and reused pids included, is {@link Liveness}.)
  */
 public sealed interface Waiter permits FutexWaiter, PollingWaiter {
 
@@ -21,12 +21,8 @@ public sealed interface Waiter permits FutexWaiter, PollingWaiter {
     /** Wakes up to {@code count} threads sleeping on {@code word}, in any process. */
     void wake(Word word, int count);
 
-    /**
-     * Whether process {@code pid} may still be alive. {@code thorough} also looks for a zombie
-     * (dead but not reaped: the cheap check still sees it), which costs more; callers ask for it
-     * only after a wait made no progress.
-     */
-    boolean isAlive(int pid, boolean thorough);
+    /** Whether a process with this pid exists (a zombie does, until it is reaped). */
+    boolean exists(int pid);
 
     /** The waiter for this host, chosen once. */
     static Waiter forHost() {

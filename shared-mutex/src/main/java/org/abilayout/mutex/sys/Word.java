@@ -33,4 +33,8 @@ public record Word(MemorySegment segment, long offset) {
     public void setVolatile(int value) {
         INT.setVolatile(segment, offset, value);
     }
+
+    public void setRelease(int value) {
+        INT.setRelease(segment, offset, value);
+    }
 }

@@ -27,9 +27,10 @@ import org.abilayout.spec.source.SpecException;
  * @param target the target the offsets are for
  * @param mutex {@code struct shared_mutex}
  * @param cond {@code struct shared_cond}
+ * @param region {@code struct shared_region}
  * @param constants every {@code const} of the spec, by name
  */
-public record MutexAbi(Target target, StructAbi mutex, StructAbi cond, Map<String, Long> constants) {
+public record MutexAbi(Target target, StructAbi mutex, StructAbi cond, StructAbi region, Map<String, Long> constants) {
     /** The spec, shipped as a class-path resource beside this package. */
     public static final String SPEC_RESOURCE = "/org/abilayout/mutex/shared_mutex.layout";
 
@@ -61,7 +62,8 @@ public record MutexAbi(Target target, StructAbi mutex, StructAbi cond, Map<Strin
         for (Decl d : spec.decls()) {
             if (d instanceof ConstDecl c) constants.put(c.name(), c.value());
         }
-        return new MutexAbi(target, struct(layout, "shared_mutex"), struct(layout, "shared_cond"), constants);
+        return new MutexAbi(target, struct(layout, "shared_mutex"), struct(layout, "shared_cond"),
+                struct(layout, "shared_region"), constants);
     }
 
     /** Reads and resolves the shipped spec. */

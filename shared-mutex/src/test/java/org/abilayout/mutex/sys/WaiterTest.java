@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Both ways of sleeping on a shared word: the kernel's futex and the portable poll. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class WaiterTest {
+public class WaiterTest {
 
     static List<Waiter> waiters() {
         return FutexWaiter.available() ? List.of(new FutexWaiter(), new PollingWaiter()) : List.of(new PollingWaiter());
@@ -61,31 +61,84 @@ class WaiterTest {
 
     @ParameterizedTest
     @MethodSource("waiters")
-    void theCurrentProcessIsAliveAndAReapedChildIsNot(Waiter waiter) throws Exception {
-        assertTrue(waiter.isAlive((int) ProcessHandle.current().pid(), true));
+    void theCurrentProcessExistsAndAReapedChildDoesNot(Waiter waiter) throws Exception {
+        assertTrue(waiter.exists((int) ProcessHandle.current().pid()));
         Process p = new ProcessBuilder("true").start();
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-        assertFalse(waiter.isAlive((int) p.pid(), false));
-        assertFalse(waiter.isAlive(0, false), "pid 0 is nobody, not our process group");
+        assertFalse(waiter.exists((int) p.pid()));
+        assertFalse(waiter.exists(0), "pid 0 is nobody, not our process group");
     }
 
     @Test
-    void aZombieIsAliveToTheCheapCheckAndDeadToTheThoroughOne() throws Exception {
+    void aZombieExistsForTheCheapCheckAndIsDeadToTheThoroughOne() throws Exception {
         if (!FutexWaiter.available()) return;
         Waiter waiter = new FutexWaiter();
+        ProcessIdentity self = ProcessIdentity.current();
         // the shell starts a grandchild, then becomes `sleep 600`, which never reaps it
         Process parent = new ProcessBuilder("sh", "-c", "sleep 60 & echo $!; exec sleep 600").start();
         try {
-            int pid = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().strip());
-            assertTrue(waiter.isAlive(pid, true));
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()));
+            int pid = Integer.parseInt(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine().strip();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(20, TimeUnit.SECONDS));
+            awaitExec(parent.pid(), "sleep"); // until then the shell might still reap its child
+            assertTrue(Liveness.ownerAlive(waiter, self, pid, 0, true));
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (waiter.isAlive(pid, true) && System.nanoTime() < deadline) Thread.sleep(10);
-            assertFalse(waiter.isAlive(pid, true), "a zombie holds nothing");
-            assertTrue(waiter.isAlive(pid, false), "kill(pid, 0) still answers for a zombie");
+            while (Liveness.ownerAlive(waiter, self, pid, 0, true) && System.nanoTime() < deadline) Thread.sleep(10);
+            assertFalse(Liveness.ownerAlive(waiter, self, pid, 0, true), "a zombie holds nothing");
+            assertTrue(waiter.exists(pid), "kill(pid, 0) still answers for a zombie");
+            assertTrue(Liveness.ownerAlive(waiter, self, pid, 0, false), "the cheap question cannot tell");
         } finally {
             parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Waits until process {@code pid} runs {@code command} (its /proc comm). */
+    public static void awaitExec(long pid, String command) throws Exception {
+        java.nio.file.Path comm = java.nio.file.Path.of("/proc", Long.toString(pid), "comm");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!java.nio.file.Files.readString(comm).strip().equals(command)) {
+            if (System.nanoTime() > until) throw new AssertionError("process " + pid + " did not exec " + command);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aLiveProcessWithAnotherStartTimeIsNotTheOwner() throws Exception {
+        Waiter waiter = Waiter.forHost();
+        ProcessIdentity self = ProcessIdentity.current();
+        if (!self.procUsable()) return;
+        Process p = new ProcessBuilder("sleep", "60").start();
+        try {
+            int pid = (int) p.pid();
+            long ticks = ProcStat.read(java.nio.file.Path.of("/proc", Integer.toString(pid), "stat")).orElseThrow().startTicks();
+            int tag = ProcessIdentity.tagOf(ticks);
+            int word = pid | tag << org.abilayout.mutex.abi.Constants.SHARED_MUTEX_OWNER_TAG_SHIFT;
+            assertTrue(Liveness.ownerAlive(waiter, self, word, ProcessIdentity.startWord(ticks), true), "the real owner");
+            assertTrue(Liveness.ownerAlive(waiter, self, word, 0, true), "start not yet written: the tag decides");
+            int otherTag = tag % 511 + 1;
+            int imposter = pid | otherTag << org.abilayout.mutex.abi.Constants.SHARED_MUTEX_OWNER_TAG_SHIFT;
+            assertFalse(Liveness.ownerAlive(waiter, self, imposter, 0, true), "another tag: another process");
+            assertFalse(Liveness.ownerAlive(waiter, self, word, ProcessIdentity.startWord(ticks) + 511, true),
+                    "same tag, another start: another process");
+            assertTrue(Liveness.ownerAlive(waiter, self, imposter, 0, false), "the cheap question does not read /proc");
+        } finally {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void procStatSkipsCommandNamesWithSpacesAndParentheses() throws Exception {
+        ProcStat s = ProcStat.parse("42 (a (b) c) Z 1 42 42 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 123456 0 0");
+        assertEquals(42, s.pid());
+        assertEquals('Z', s.state());
+        assertEquals(123456, s.startTicks());
+        assertTrue(s.isDead());
     }
 
     @Test
