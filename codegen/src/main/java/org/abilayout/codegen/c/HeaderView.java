@@ -73,8 +73,15 @@ public record HeaderView(String fileName, String headerName, String packageName,
      * @param align {@code @align(N)} of the record, 0 if none
      * @param quietPadding true when tail padding cannot be a member (it follows a flexible array
      *     member): the template then silences {@code -Wpadded} for this record alone
+     * @param quietUnaligned true for a packed record that holds a struct or union less aligned
+     *     than that type wants on some target: packed on purpose, so the template silences
+     *     clang's {@code -Wunaligned-access} (strict-alignment targets such as ARM) for this record
+     * @param flexibleArray true when the record ends in a flexible array member: C99, which C++
+     *     compilers accept as an extension; clang reports it under {@code -Wc99-extensions} in C++
+     *     despite {@code __extension__}, so the template silences that for this record alone
      */
-    public record Body(String keyword, String tag, boolean packed, long align, boolean quietPadding, List<Line> lines) {}
+    public record Body(String keyword, String tag, boolean packed, long align, boolean quietPadding,
+            boolean quietUnaligned, boolean flexibleArray, List<Line> lines) {}
 
     /** A line (or block) of a record body; {@link #kind()} is {@code field}, {@code nested} or {@code padding}. */
     public sealed interface Line {

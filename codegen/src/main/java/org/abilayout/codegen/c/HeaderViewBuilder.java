@@ -245,7 +245,19 @@ final class HeaderViewBuilder {
         }
         padding.line(plan.slots().get(members.size()), layouts, names).ifPresent(lines::add);
         long align = rd.align().orElse(0);
-        return new Body(rd.kind().keyword(), rd.name(), rd.packed(), align, plan.quiet(), lines);
+        boolean flexible = !members.isEmpty() && members.getLast().type() instanceof CType.ArrayType a && a.isFlexible();
+        return new Body(rd.kind().keyword(), rd.name(), rd.packed(), align, plan.quiet(), underAlignedRecords(layouts),
+                flexible, lines);
+    }
+
+    /** Whether some target places a struct or union member less aligned than its type is. */
+    private static boolean underAlignedRecords(Map<Target, RecordLayout> layouts) {
+        for (RecordLayout l : layouts.values()) {
+            for (FieldLayout f : l.fields()) {
+                if (f.nested().isPresent() && f.nested().get().align() > f.align()) return true;
+            }
+        }
+        return false;
     }
 
     private Line member(Member m, Map<Target, RecordLayout> layouts) {

@@ -51,9 +51,35 @@ enum ${e.name} {
 #pragma GCC diagnostic ignored "-Wpadded" /* tail padding cannot follow a flexible array member */
 #endif
 </#if>
+<#if b.quietUnaligned>
+#if defined(__clang__) && defined(__has_warning)
+#if __has_warning("-Wunaligned-access")
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wunaligned-access" /* packed on purpose: a record member is under-aligned */
+#endif
+#endif
+</#if>
+<#if b.flexibleArray>
+#if defined(__clang__) && defined(__cplusplus)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wc99-extensions" /* a flexible array member: C99, a C++ extension */
+#endif
+</#if>
 </#macro>
 
 <#macro packEnd b>
+<#if b.flexibleArray>
+#if defined(__clang__) && defined(__cplusplus)
+#pragma clang diagnostic pop
+#endif
+</#if>
+<#if b.quietUnaligned>
+#if defined(__clang__) && defined(__has_warning)
+#if __has_warning("-Wunaligned-access")
+#pragma clang diagnostic pop
+#endif
+#endif
+</#if>
 <#if b.quietPadding>
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic pop
