@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.abilayout.arch.Catalogue;
 import org.abilayout.arch.Target;
-import org.abilayout.spec.resolve.Suggest;
+import org.abilayout.spec.source.Suggest;
 
 /** Turns {@code --target} values into catalogue targets, or says which names are close. */
 final class TargetSelection {

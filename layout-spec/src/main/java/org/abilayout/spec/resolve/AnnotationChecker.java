@@ -10,6 +10,7 @@ import java.util.Set;
 import org.abilayout.spec.model.Annotation;
 import org.abilayout.spec.model.AnnotationArg;
 import org.abilayout.spec.resolve.NameTable.Where;
+import org.abilayout.spec.source.Suggest;
 import org.abilayout.spec.source.Reporter;
 import org.abilayout.spec.syntax.Expr;
 import org.abilayout.spec.syntax.Names;

@@ -16,6 +16,7 @@ import org.abilayout.spec.resolve.NameTable.Def;
 import org.abilayout.spec.resolve.NameTable.EnumeratorName;
 import org.abilayout.spec.resolve.NameTable.Ordinary;
 import org.abilayout.spec.resolve.NameTable.TypedefName;
+import org.abilayout.spec.source.Suggest;
 import org.abilayout.spec.source.Reporter;
 import org.abilayout.spec.syntax.Expr;
 import org.abilayout.spec.syntax.Names;

@@ -19,6 +19,7 @@ import org.abilayout.spec.resolve.NameTable.EnumTag;
 import org.abilayout.spec.resolve.NameTable.RecordTag;
 import org.abilayout.spec.resolve.NameTable.Tag;
 import org.abilayout.spec.resolve.NameTable.TypedefName;
+import org.abilayout.spec.source.Suggest;
 import org.abilayout.spec.source.Reporter;
 import org.abilayout.spec.source.SourcePos;
 import org.abilayout.spec.syntax.Expr;

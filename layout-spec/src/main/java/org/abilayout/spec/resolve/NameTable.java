@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.abilayout.arch.Scalar;
+import org.abilayout.spec.source.Suggest;
 import org.abilayout.spec.source.Reporter;
 import org.abilayout.spec.source.SourcePos;
 import org.abilayout.spec.syntax.Names;

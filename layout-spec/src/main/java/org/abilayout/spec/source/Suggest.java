@@ -1,4 +1,4 @@
-package org.abilayout.spec.resolve;
+package org.abilayout.spec.source;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class Suggest {
     private Suggest() {}
 
-    static Optional<String> closest(String name, Collection<String> candidates) {
+    public static Optional<String> closest(String name, Collection<String> candidates) {
         // hostile input may hold megabyte-long names: never run the quadratic distance on those
         if (name.length() > 64) return Optional.empty();
         String best = null;
@@ -29,7 +29,7 @@ public final class Suggest {
     }
 
     /** The message suffix {@code "; did you mean 'x'?"}, or empty. */
-    static String didYouMean(String name, Collection<String> candidates) {
+    public static String didYouMean(String name, Collection<String> candidates) {
         return closest(name, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
