@@ -123,7 +123,7 @@ final class DeclBuilder {
     // --- records ---------------------------------------------------------------------------------------
 
     private void buildNamedRecord(TypeOrder.RecordEntity e) {
-        Def def = recordDef(e.node());
+        Def def = names.recordDefs().get(e.node());
         Checked c = annotations.check(def.annotations(), def.where());
         Attach attach = switch (def.where()) {
             case RECORD -> new Attach(def.doc(), c.all(), c.packed(), c.align());
@@ -138,13 +138,6 @@ final class DeclBuilder {
             records.put(e.display(), r);
             types.recordRef(e.display()).bind(r);
         }
-    }
-
-    private Def recordDef(Syntax.RecordNode node) {
-        for (List<Def> defs : names.defsOf().values()) {
-            for (Def d : defs) if (d.spec() instanceof Syntax.RecordDef rd && rd.node() == node) return d;
-        }
-        throw new IllegalStateException("no definition for " + node.tag());
     }
 
     private RecordDecl buildRecord(Syntax.RecordNode node, Attach attach) {

@@ -24,8 +24,10 @@ import org.abilayout.spec.syntax.Syntax.Declarator;
  * @param tags tag → its definition, in source order
  * @param ordinary ordinary name → what declares it, in source order
  * @param defsOf the struct/union/enum definitions inside each top-level declaration, inner ones first
+ * @param recordDefs each struct or union body's definition
  */
-record NameTable(Map<String, Tag> tags, Map<String, Ordinary> ordinary, Map<Syntax.TopLevel, List<Def>> defsOf) {
+record NameTable(Map<String, Tag> tags, Map<String, Ordinary> ordinary, Map<Syntax.TopLevel, List<Def>> defsOf,
+        Map<Syntax.RecordNode, Def> recordDefs) {
 
     /** A struct, union or enum tag. */
     sealed interface Tag permits RecordTag, EnumTag {
@@ -65,6 +67,7 @@ record NameTable(Map<String, Tag> tags, Map<String, Ordinary> ordinary, Map<Synt
         tags = Collections.unmodifiableMap(tags);
         ordinary = Collections.unmodifiableMap(ordinary);
         defsOf = Collections.unmodifiableMap(defsOf);
+        recordDefs = Collections.unmodifiableMap(recordDefs);
     }
 
     /** The definition of a tag if it is a struct or union defined by exactly this node. */
@@ -153,6 +156,7 @@ record NameTable(Map<String, Tag> tags, Map<String, Ordinary> ordinary, Map<Synt
         private final Map<String, Tag> tags = new LinkedHashMap<>();
         private final Map<String, Ordinary> ordinary = new LinkedHashMap<>();
         private final Map<Syntax.TopLevel, List<Def>> defsOf = new IdentityHashMap<>();
+        private final Map<Syntax.RecordNode, Def> recordDefs = new IdentityHashMap<>();
 
         Declarer(Reporter reporter) {
             this.reporter = reporter;
@@ -191,7 +195,7 @@ record NameTable(Map<String, Tag> tags, Map<String, Ordinary> ordinary, Map<Synt
                         + "; only 'typedef struct " + Names.shorten(e.getKey()) + " " + Names.shorten(e.getKey())
                         + ";' may reuse a tag name");
             }
-            return new NameTable(tags, ordinary, defsOf);
+            return new NameTable(tags, ordinary, defsOf, recordDefs);
         }
 
         private static boolean namesTag(TypedefName tn, String tag) {
@@ -223,8 +227,10 @@ record NameTable(Map<String, Tag> tags, Map<String, Ordinary> ordinary, Map<Synt
 
         private void declareDef(Def d) {
             switch (d.spec()) {
-                case Syntax.RecordDef rd -> rd.node().tag().ifPresent(
-                        tag -> declareTag(tag, new RecordTag(rd.node()), rd.node().kind().keyword()));
+                case Syntax.RecordDef rd -> {
+                    recordDefs.put(rd.node(), d);
+                    rd.node().tag().ifPresent(tag -> declareTag(tag, new RecordTag(rd.node()), rd.node().kind().keyword()));
+                }
                 case Syntax.EnumDef ed -> {
                     ed.node().tag().ifPresent(tag -> declareTag(tag, new EnumTag(ed.node()), "enum"));
                     for (Syntax.EnumeratorNode en : ed.node().enumerators()) {
