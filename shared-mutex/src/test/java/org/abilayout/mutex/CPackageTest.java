@@ -1,8 +1,9 @@
 package org.abilayout.mutex;
 
+import org.abilayout.testsupport.SuiteTools;
+import org.abilayout.testsupport.Tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,13 +30,6 @@ class CPackageTest {
     private static final Path PREFIX = WORK.resolve("prefix").toAbsolutePath();
     private static final Path USER = Path.of(System.getProperty("shared.mutex.c.test", "src/test/c"), "package");
 
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) return true;
-        }
-        return false;
-    }
-
     private static String run(Map<String, String> env, String what, String... cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -52,7 +46,7 @@ class CPackageTest {
 
     @BeforeAll
     static void installIntoATemporaryPrefix() throws IOException {
-        assumeTrue(onPath("make"), "needs make (Debian package make)");
+        Tools.require(SuiteTools.MAKE);
         Files.createDirectories(WORK);
         run(Map.of(), "make install", "make", "-C", MODULE.toString(), "BUILD=" + WORK.resolve("build").toAbsolutePath(),
                 "PREFIX=" + PREFIX, "install");
@@ -69,7 +63,7 @@ class CPackageTest {
 
     @Test
     void theSharedLibraryExportsTheApiAndNothingElse() throws IOException {
-        assumeTrue(onPath("nm"), "needs nm (Debian package binutils)");
+        Tools.require(SuiteTools.NM);
         String symbols = run(Map.of(), "nm", "nm", "-D", "--defined-only", PREFIX.resolve("lib/libabilayout_shared_mutex.so").toString());
         TreeSet<String> exported = new TreeSet<>();
         for (String line : symbols.split("\n")) exported.add(line.substring(line.lastIndexOf(' ') + 1));
@@ -82,7 +76,7 @@ class CPackageTest {
 
     @Test
     void aProgramBuiltWithPkgConfigRunsAgainstTheSharedAndTheStaticLibrary() throws IOException {
-        assumeTrue(onPath("pkg-config"), "needs pkg-config (Debian package pkg-config)");
+        Tools.require(SuiteTools.PKG_CONFIG);
         Map<String, String> env = Map.of("PKG_CONFIG_PATH", PREFIX.resolve("lib/pkgconfig").toString());
         String cflags = run(env, "pkg-config --cflags", "pkg-config", "--cflags", "abilayout-shared-mutex");
         String libs = run(env, "pkg-config --libs", "pkg-config", "--libs", "abilayout-shared-mutex");
@@ -111,7 +105,7 @@ class CPackageTest {
 
     @Test
     void aProgramBuiltWithCMakeFindPackageRuns() throws IOException {
-        assumeTrue(onPath("cmake"), "needs cmake (Debian package cmake)");
+        Tools.require(SuiteTools.CMAKE);
         Path build = WORK.resolve("cmake-build").toAbsolutePath();
         run(Map.of(), "cmake configure", "cmake", "-S", USER.toAbsolutePath().toString(), "-B", build.toString(),
                 "-DCMAKE_PREFIX_PATH=" + PREFIX);

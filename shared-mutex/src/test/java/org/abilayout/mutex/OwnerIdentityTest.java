@@ -1,5 +1,7 @@
 package org.abilayout.mutex;
 
+import org.abilayout.testsupport.SuiteTools;
+import org.abilayout.testsupport.Tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -100,8 +102,7 @@ class OwnerIdentityTest {
 
     /** Runs {@code script} as pid 1 of a new pid namespace with its own /proc, or skips the test. */
     private static Process inNewPidNamespace(String script, String... args) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")) || Files.isExecutable(Path.of("/bin/unshare")),
-                "needs unshare (Debian package util-linux)");
+        Tools.require(SuiteTools.UNSHARE);
         Process probe = new ProcessBuilder("unshare", "--pid", "--fork", "--mount-proc", "true").redirectErrorStream(true).start();
         String why = Processes.finish(probe, 20, "unshare probe");
         assumeTrue(probe.exitValue() == 0, "cannot create a pid namespace here (needs CAP_SYS_ADMIN): " + why.strip());

@@ -24,6 +24,9 @@ public final class SuiteTools {
     public static final DebianTool MAKE = new DebianTool("make", "make");
     public static final DebianTool PKG_CONFIG = new DebianTool("pkg-config", "pkg-config");
     public static final DebianTool CMAKE = new DebianTool("cmake", "cmake");
+    /** The host's C compiler, for the shared mutex's C library and test tool. */
+    public static final DebianTool HOST_GCC = new DebianTool("gcc", "gcc");
+    public static final DebianTool NM = new DebianTool("nm", "binutils");
     /** unshare, for the shared mutex's pid-namespace tests. */
     public static final DebianTool UNSHARE = new DebianTool("unshare", "util-linux");
 
@@ -43,7 +46,7 @@ public final class SuiteTools {
             packages.add(gcc.qemu().debianPackage());
         }
         packages.add(ABIDIFF.debianPackage());
-        for (DebianTool t : new DebianTool[] {MAKE, PKG_CONFIG, CMAKE, UNSHARE}) packages.add(t.debianPackage());
+        for (DebianTool t : new DebianTool[] {HOST_GCC, NM, MAKE, PKG_CONFIG, CMAKE, UNSHARE}) packages.add(t.debianPackage());
         return packages;
     }
 
