@@ -50,17 +50,35 @@ public final class LayoutEngine {
      */
     public static Layouts layoutAll(Spec spec, List<Target> targets) throws SpecException {
         List<RecordDecl> decls = spec.records();
-        // targets are independent: lay them out in parallel, then report in the order given
-        List<Object> results = targets.parallelStream().map(t -> {
+        // targets with the same layout environment and the same answers to the spec's per-target
+        // choices get identical layouts: lay out one of each such group (most LP64 targets are
+        // one), and give the others the same layouts under their own names
+        TargetChoices choices = TargetChoices.of(spec);
+        Map<List<Object>, Integer> representative = new LinkedHashMap<>();
+        int[] groupOf = new int[targets.size()];
+        for (int i = 0; i < targets.size(); i++) {
+            int first = i;
+            Target t = targets.get(i);
+            groupOf[i] = representative.computeIfAbsent(List.of(RecordRules.environment(t), choices.on(t)), k -> first);
+        }
+        // the groups are independent: lay them out in parallel, then report in the order given
+        Map<Integer, Object> laidOut = new java.util.concurrent.ConcurrentHashMap<>();
+        representative.values().parallelStream().forEach(i -> {
+            Target t = targets.get(i);
             LayoutEngine engine = new LayoutEngine(t);
             List<RecordLayout> records = new ArrayList<>(decls.size());
             try {
                 for (RecordDecl r : decls) records.add(engine.record(r));
-                return (Object) new SpecLayout(spec, t, records);
+                laidOut.put(i, new SpecLayout(spec, t, records));
             } catch (LayoutProblem e) {
-                return e;
+                laidOut.put(i, e);
             }
-        }).toList();
+        });
+        List<Object> results = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Object r = laidOut.get(groupOf[i]);
+            results.add(groupOf[i] != i && r instanceof SpecLayout sl ? sl.on(targets.get(i)) : r);
+        }
         List<SpecLayout> out = new ArrayList<>(targets.size());
         Map<String, List<String>> failures = new LinkedHashMap<>();
         Map<String, SourcePos> failurePos = new LinkedHashMap<>();

@@ -9,6 +9,10 @@ import org.abilayout.spec.model.RecordDecl;
  * The layout of one struct or union on one target: exactly what that platform's C compiler
  * computes for {@code sizeof}, {@code _Alignof} and {@code offsetof}.
  *
+ * <p>Targets whose layout environments are equal share one layout's members: the engine lays them
+ * out once ({@link LayoutEngine#layoutAll}), so the layouts nested in {@link #fields()} may name
+ * another target of the same environment. Read the target from the outermost record.
+ *
  * @param fields the record's own members, in declaration order (anonymous members appear as one
  *     entry with a nested layout; {@link #flatFields()} lifts them)
  * @param gaps holes between members and tail padding, in offset order
@@ -19,6 +23,11 @@ public record RecordLayout(RecordDecl decl, Target target, long size, long align
     public RecordLayout {
         fields = List.copyOf(fields);
         gaps = List.copyOf(gaps);
+    }
+
+    /** This layout for another target with the same layout environment (members shared). */
+    RecordLayout on(Target other) {
+        return new RecordLayout(decl, other, size, align, fields, gaps);
     }
 
     public String name() {

@@ -38,6 +38,17 @@ abstract sealed class RecordRules permits SysvRecordRules, MsvcRecordRules {
         };
     }
 
+    /**
+     * Everything the engine and the record rules read from a target. Two targets with equal
+     * environments lay out every record alike (the spec's own per-target choices aside, see
+     * {@link TargetChoices}), so the engine lays them out once. A rule that reads another property
+     * of the target must add it here; the differential suite, which checks all 32 targets against
+     * their compilers, catches a property missed.
+     */
+    static List<Object> environment(Target t) {
+        return List.of(t.types(), t.recordAbi(), t.maxAtomicPromote(), t.scalarRecordAlignCap());
+    }
+
     /** The layout of {@code decl} on the target; nested records come from {@link LayoutEngine#record}. */
     final RecordLayout layout(RecordDecl decl) throws LayoutProblem {
         boolean union = decl.kind() == RecordDecl.Kind.UNION;

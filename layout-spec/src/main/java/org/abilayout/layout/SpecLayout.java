@@ -11,6 +11,14 @@ public record SpecLayout(Spec spec, Target target, List<RecordLayout> records) {
         records = List.copyOf(records);
     }
 
+    /**
+     * The same layouts as those of {@code other}, a target with the same layout environment:
+     * the records name {@code other}, their members and nested layouts are shared.
+     */
+    SpecLayout on(Target other) {
+        return new SpecLayout(spec, other, records.stream().map(r -> r.on(other)).toList());
+    }
+
     public Optional<RecordLayout> record(String name) {
         return records.stream().filter(r -> r.name().equals(name)).findFirst();
     }

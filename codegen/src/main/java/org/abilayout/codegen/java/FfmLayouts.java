@@ -54,10 +54,14 @@ final class FfmLayouts {
      *
      */
     static CodeBlock of(RecordLayout layout) {
-        return group(layout, layout.align(), layout.decl().isAnonymous() ? "" : layout.decl().name());
+        return group(layout, layout.target(), layout.align(), layout.decl().isAnonymous() ? "" : layout.decl().name());
     }
 
-    private static CodeBlock group(RecordLayout layout, long align, String name) {
+    /**
+     * @param target the outermost record's target: a nested layout may name another target with
+     *     the same layout environment, whose byte order or char signedness may differ
+     */
+    private static CodeBlock group(RecordLayout layout, Target target, long align, String name) {
         boolean union = layout.decl().kind() == RecordDecl.Kind.UNION;
         List<CodeBlock> members = new ArrayList<>();
         long end = 0;
@@ -65,7 +69,7 @@ final class FfmLayouts {
             FieldLayout f = layout.fields().get(i);
             if (!union && f.offset() > end) members.add(padding(f.offset() - end));
             int index = layout.decl().members().indexOf(f.member());
-            members.add(member(f, Math.min(f.align(), align), layout.target(), Leaves.layoutName(f.member(), index)));
+            members.add(member(f, Math.min(f.align(), align), target, Leaves.layoutName(f.member(), index)));
             end = union ? Math.max(end, f.size()) : f.end();
         }
         if (layout.size() > end) members.add(union ? padding(layout.size()) : padding(layout.size() - end));
@@ -93,7 +97,7 @@ final class FfmLayouts {
             // by value the group takes the member's alignment (raised by @align, capped by @packed);
             // as an array element, its own (capped), the sequence taking the member's below
             elementAlign = u.dims().isEmpty() ? align : Math.min(nested.align(), align);
-            element = group(nested, elementAlign, "");
+            element = group(nested, target, elementAlign, "");
         } else {
             TypeInfo ti = LayoutEngine.typeInfo(u.element(), u.qualifiers(), target);
             elementAlign = u.dims().isEmpty() ? align : Math.min(ti.align(), align);

@@ -32,15 +32,22 @@ final class Leaves {
         List<Leaf> out = new ArrayList<>();
         Map<String, Long> bases = new LinkedHashMap<>();
         Map<String, RecordLayout> byTarget = new LinkedHashMap<>();
+        Map<String, Target> targets = new LinkedHashMap<>();
         for (RecordLayout l : layouts) {
             bases.put(l.target().name(), 0L);
             byTarget.put(l.target().name(), l);
+            targets.put(l.target().name(), l.target());
         }
-        walk(decl, byTarget, bases, "", "", List.of(), List.of(), out);
+        walk(decl, targets, byTarget, bases, "", "", List.of(), List.of(), out);
         return out;
     }
 
-    private static void walk(RecordDecl decl, Map<String, RecordLayout> layouts, Map<String, Long> bases, String javaPrefix,
+    /**
+     * @param targets each target by name: nested layouts may name another target with the same
+     *     layout environment, so the target is always the outermost record's
+     */
+    private static void walk(RecordDecl decl, Map<String, Target> targets, Map<String, RecordLayout> layouts,
+            Map<String, Long> bases, String javaPrefix,
             String cPrefix, List<String> path, List<Predicate> conditions, List<Leaf> out) {
         for (int i = 0; i < decl.members().size(); i++) {
             Member m = decl.members().get(i);
@@ -62,7 +69,7 @@ final class Leaves {
             Unwrapped u = Unwrapped.of(m.type());
             boolean anonymousRecord = u.element() instanceof CType.RecordType rt && rt.decl().isAnonymous();
             if (m.isAnonymous() && anonymousRecord) {
-                walk(((CType.RecordType) u.element()).decl(), nested, offsets, javaPrefix, cPrefix, memberPath,
+                walk(((CType.RecordType) u.element()).decl(), targets, nested, offsets, javaPrefix, cPrefix, memberPath,
                         memberConditions, out);
                 continue;
             }
@@ -70,7 +77,7 @@ final class Leaves {
             String cName = cPrefix + m.name();
             Map<String, Leaf.Placement> placements = new LinkedHashMap<>();
             for (var e : fields.entrySet()) {
-                Target t = layouts.get(e.getKey()).target();
+                Target t = targets.get(e.getKey());
                 FieldLayout f = e.getValue();
                 long elementSize = f.nested().isPresent() ? f.nested().get().size()
                         : LayoutEngine.typeInfo(u.element(), u.qualifiers(), t).size();
@@ -91,7 +98,7 @@ final class Leaves {
             out.add(new Leaf(javaName, cName, memberPath, m, u.element(), u.qualifiers(), u.dims(),
                     scalar ? Leaf.Shape.SCALAR : Leaf.Shape.SLICE, js, memberConditions, m.traits().since(), placements));
             if (anonymousRecord && u.dims().isEmpty()) {
-                walk(((CType.RecordType) u.element()).decl(), nested, offsets, javaName + "_", cName + ".", memberPath,
+                walk(((CType.RecordType) u.element()).decl(), targets, nested, offsets, javaName + "_", cName + ".", memberPath,
                         memberConditions, out);
             }
         }

@@ -1,10 +1,10 @@
 package org.abilayout.codegen.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.abilayout.json.Json;
+import org.abilayout.layout.FieldLayout;
 import org.abilayout.layout.FlatField;
 import org.abilayout.layout.RecordLayout;
 import org.abilayout.layout.Layouts;
@@ -39,7 +39,10 @@ public final class JsonLayoutReport {
 
     /**
      * Streams the same document to {@code out}, one type at a time: a spec of 10,000 structs on
-     * every target is a document of over 100 MB, which is never held in memory whole.
+     * every target is a document of over 100 MB, which is never held in memory whole. Written
+     * directly, in {@link Json}'s format (byte for byte what {@code Json.write} would give the same
+     * tree); a layout shared by several targets ({@link RecordLayout}: the engine lays out targets
+     * with equal environments once) is formatted once.
      */
     public static void render(Layouts layouts, Appendable out) throws java.io.IOException {
         StringBuilder sb = new StringBuilder("{\n  \"package\": ");
@@ -51,41 +54,63 @@ public final class JsonLayoutReport {
             return;
         }
         sb.append('[');
+        Map<List<FieldLayout>, String> formatted = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             if (i > 0) sb.append(',');
-            sb.append("\n    ");
-            Json.writeNested(sb, type(layouts.recordOnEachTarget(i)), 2);
+            List<RecordLayout> perTarget = layouts.recordOnEachTarget(i);
+            RecordLayout first = perTarget.getFirst();
+            sb.append("\n    {\n      \"name\": ");
+            Json.string(sb, first.name());
+            sb.append(",\n      \"kind\": \"").append(first.decl().kind().keyword()).append("\",\n      \"layouts\": {");
+            formatted.clear();
+            for (int t = 0; t < perTarget.size(); t++) {
+                RecordLayout l = perTarget.get(t);
+                sb.append(t > 0 ? ",\n        " : "\n        ");
+                Json.string(sb, l.target().name());
+                sb.append(": ");
+                String text = formatted.get(l.fields());
+                if (text == null || !sameOuter(l, perTarget, t)) text = layout(l);
+                formatted.putIfAbsent(l.fields(), text);
+                sb.append(text);
+            }
+            sb.append("\n      }\n    }");
             out.append(sb);
             sb.setLength(0);
         }
         out.append("\n  ]\n}\n");
     }
 
-    private static Map<String, Object> type(List<RecordLayout> perTarget) {
-        Map<String, Object> byTarget = new LinkedHashMap<>();
-        for (RecordLayout l : perTarget) byTarget.put(l.target().name(), layout(l));
-        RecordLayout r = perTarget.getFirst();
-        Map<String, Object> type = new LinkedHashMap<>();
-        type.put("name", r.name());
-        type.put("kind", r.decl().kind().keyword());
-        type.put("layouts", byTarget);
-        return type;
+    /**
+     * Whether an earlier target's layout with these same members also has this size and
+     * alignment (shared members come with them; the check keeps a hand-built value honest).
+     */
+    private static boolean sameOuter(RecordLayout l, List<RecordLayout> perTarget, int upTo) {
+        for (int t = 0; t < upTo; t++) {
+            RecordLayout o = perTarget.get(t);
+            if (o.fields() == l.fields()) return o.size() == l.size() && o.align() == l.align();
+        }
+        return false;
     }
 
-    private static Map<String, Object> layout(RecordLayout l) {
-        List<Object> fields = new ArrayList<>();
-        for (FlatField f : l.flatFields()) {
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("name", f.name());
-            field.put("offset", f.offset());
-            field.put("size", f.size());
-            field.put("align", f.align());
-            fields.add(field);
+    /** One target's layout, as it stands nested four levels deep in the document. */
+    private static String layout(RecordLayout l) {
+        StringBuilder sb = new StringBuilder(64 + 64 * l.fields().size());
+        sb.append("{\n          \"size\": ").append(l.size()).append(",\n          \"align\": ").append(l.align())
+                .append(",\n          \"fields\": ");
+        List<FlatField> fields = l.flatFields();
+        if (fields.isEmpty()) {
+            sb.append("[]");
+        } else {
+            sb.append('[');
+            for (int i = 0; i < fields.size(); i++) {
+                FlatField f = fields.get(i);
+                sb.append(i > 0 ? ",\n            " : "\n            ").append("{\"name\": ");
+                Json.string(sb, f.name());
+                sb.append(", \"offset\": ").append(f.offset()).append(", \"size\": ").append(f.size())
+                        .append(", \"align\": ").append(f.align()).append('}');
+            }
+            sb.append("\n          ]");
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("size", l.size());
-        m.put("align", l.align());
-        m.put("fields", fields);
-        return m;
+        return sb.append("\n        }").toString();
     }
 }
