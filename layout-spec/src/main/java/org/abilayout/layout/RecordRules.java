@@ -46,7 +46,8 @@ abstract sealed class RecordRules permits SysvRecordRules, MsvcRecordRules {
      * their compilers, catches a property missed.
      */
     static List<Object> environment(Target t) {
-        return List.of(t.types(), t.recordAbi(), t.maxAtomicPromote(), t.scalarRecordAlignCap());
+        // byte order places no whole member, but it numbers the bits of bitfields
+        return List.of(t.types(), t.recordAbi(), t.maxAtomicPromote(), t.scalarRecordAlignCap(), t.endian());
     }
 
     /** The layout of {@code decl} on the target; nested records come from {@link LayoutEngine#record}. */

@@ -28,15 +28,15 @@ class LayoutSharingTest {
 
     @Test
     void targetsOfOneEnvironmentShareMembersButNameThemselves() throws Exception {
-        // arm-linux-gnueabihf and mips-linux-gnu: ILP32, 8-aligned long long and double, SysV
+        // arm-linux-gnueabihf and mipsel-linux-gnu: ILP32, 8-aligned long long and double, SysV, little-endian
         Layouts l = LayoutEngine.layoutAll(spec("struct s { char c; double d; struct { int x; } in; };"),
-                List.of(t("arm-linux-gnueabihf"), t("mips-linux-gnu"), t("i386-linux-gnu")));
+                List.of(t("arm-linux-gnueabihf"), t("mipsel-linux-gnu"), t("i386-linux-gnu")));
         RecordLayout arm = l.perTarget().get(0).records().getFirst();
         RecordLayout mips = l.perTarget().get(1).records().getFirst();
         RecordLayout i386 = l.perTarget().get(2).records().getFirst();
         assertEquals("arm-linux-gnueabihf", arm.target().name());
-        assertEquals("mips-linux-gnu", mips.target().name());
-        assertEquals("mips-linux-gnu", l.perTarget().get(1).target().name());
+        assertEquals("mipsel-linux-gnu", mips.target().name());
+        assertEquals("mipsel-linux-gnu", l.perTarget().get(1).target().name());
         assertSame(arm.fields(), mips.fields());
         assertNotSame(arm.fields(), i386.fields());
         assertEquals(8, arm.fields().get(1).offset());
@@ -47,8 +47,8 @@ class LayoutSharingTest {
     void theSpecsOwnTargetChoicesSplitAnEnvironment() throws Exception {
         Layouts l = LayoutEngine.layoutAll(spec("""
                 struct s { int a; @if(arch(mips)) int only_mips; };
-                @pad_to(mips-linux-gnu: 32, default: 16) struct p { int a; };
-                """), List.of(t("arm-linux-gnueabihf"), t("mips-linux-gnu")));
+                @pad_to(mipsel-linux-gnu: 32, default: 16) struct p { int a; };
+                """), List.of(t("arm-linux-gnueabihf"), t("mipsel-linux-gnu")));
         assertEquals(List.of("a"), names(l.perTarget().get(0).records().get(0)));
         assertEquals(List.of("a", "only_mips"), names(l.perTarget().get(1).records().get(0)));
         assertEquals(16, l.perTarget().get(0).records().get(1).size());
