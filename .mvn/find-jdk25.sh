@@ -2,8 +2,14 @@
 # keeps a JAVA_HOME that already is one, else looks under /usr/lib/jvm and
 # /Library/Java/JavaVirtualMachines, else stops with one line saying what to set.
 abilayout_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  # a JDK image's release file says its version without starting a JVM (about 0.1 s saved on
+  # every ./abilayout); ask the JVM only where there is none
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+      sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  fi
 }
 abilayout_find_jdk25() {
   if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/javac" ] &&
